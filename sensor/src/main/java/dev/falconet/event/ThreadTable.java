@@ -1,0 +1,41 @@
+package dev.falconet.event;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The thread table: every known thread by tid. The live sensor fills it from /proc and from
+ * fork/exec/exit events; the capture reader fills it from the capture's process records.
+ * Not thread-safe: one pipeline owns it.
+ */
+public final class ThreadTable {
+    private final Map<Long, ThreadInfo> threads = new HashMap<>();
+
+    public ThreadInfo find(long tid) {
+        return threads.get(tid);
+    }
+
+    /** The thread with this tid, created empty when unknown. */
+    public ThreadInfo getOrCreate(long tid) {
+        return threads.computeIfAbsent(tid, t -> new ThreadInfo(this, t));
+    }
+
+    public ThreadInfo put(ThreadInfo t) {
+        if (t.table() != this) throw new IllegalArgumentException("thread belongs to another table");
+        threads.put(t.tid(), t);
+        return t;
+    }
+
+    public ThreadInfo remove(long tid) {
+        return threads.remove(tid);
+    }
+
+    public Collection<ThreadInfo> all() {
+        return threads.values();
+    }
+
+    public int size() {
+        return threads.size();
+    }
+}
