@@ -37,8 +37,11 @@ import java.util.function.Function;
  */
 public final class ConditionCompiler {
 
-    /** A finding while compiling, at a position of the condition text. */
-    public record Finding(boolean error, String code, String message, Pos pos) {}
+    /**
+     * A finding while compiling, at a position of the condition text, or of the body of
+     * {@code macro} when it is inside one (the innermost macro; null for the rule's own text).
+     */
+    public record Finding(boolean error, String code, String message, Pos pos, String macro) {}
 
     /** The compiled condition (null when there were errors) and every finding. */
     public record Result(Node node, List<Finding> findings) {
@@ -49,6 +52,7 @@ public final class ConditionCompiler {
 
     private final FieldRegistry fields;
     private final List<Finding> findings = new ArrayList<>();
+    private final java.util.ArrayDeque<String> macros = new java.util.ArrayDeque<>();
 
     private ConditionCompiler(FieldRegistry fields) {
         this.fields = fields;
@@ -71,7 +75,14 @@ public final class ConditionCompiler {
             case Expr.And a -> new AndNode(a.children().stream().map(this::node).toList(), ExprPrinter.print(a), a.pos());
             case Expr.Or o -> new OrNode(o.children().stream().map(this::node).toList(), ExprPrinter.print(o), o.pos());
             case Expr.Not n -> new NotNode(node(n.child()), ExprPrinter.print(n), n.pos());
-            case Expr.MacroUse m -> new MacroNode(m.name(), node(m.body()), m.pos());
+            case Expr.MacroUse m -> {
+                macros.push(m.name());
+                try {
+                    yield new MacroNode(m.name(), node(m.body()), m.pos());
+                } finally {
+                    macros.pop();
+                }
+            }
             case Expr.MacroRef m -> throw error("LOAD_ERR_VALIDATE", "Undefined macro '" + m.name() + "' used in filter.", m.pos());
             case Expr.Check c -> check(c);
         };
@@ -335,12 +346,12 @@ public final class ConditionCompiler {
     // ---------------------------------------------------------------- findings
 
     private CompileFailure error(String code, String message, Pos pos) {
-        findings.add(new Finding(true, code, message, pos));
+        findings.add(new Finding(true, code, message, pos, macros.peek()));
         return new CompileFailure();
     }
 
     private void warn(String code, String message, Pos pos) {
-        findings.add(new Finding(false, code, message, pos));
+        findings.add(new Finding(false, code, message, pos, macros.peek()));
     }
 
     /** Unwinds compilation after the first error of a condition (Falco reports the first one too). */
