@@ -60,6 +60,8 @@ class CaptureReaderErrorsTest {
         fails(HEADER + THREAD + "{\"kind\":\"event\",\"num\":1,\"ts\":1,\"type\":\"open\",\"tid\":5,\"fd\":{\"num\":3,\"type\":\"FIEL\",\"name\":\"x\"}}\n",
                 "bad.jsonl:3: unknown fd type 'FIEL'");
         fails(HEADER + "{\"kind\":\"container\",\"name\":\"x\"}\n", "bad.jsonl:2: container record has no 'id'");
+        fails(HEADER + THREAD + "{\"kind\":\"event\",\"num\":1,\"ts\":0,\"time\":\"2026-01-15T10:00:00Z\",\"type\":\"open\",\"tid\":5}\n",
+                "bad.jsonl:3: 'time' 2026-01-15T10:00:00Z does not match 'ts' 0 (1970-01-01T00:00:00.000000000Z)");
     }
 
     @Test
