@@ -6,15 +6,17 @@ import java.util.List;
 /**
  * {@code proc.args}, {@code proc.cmdline} and {@code proc.exeline} text. Joining the arguments
  * allocates, so each result is kept until the thread's name or argument list changes (the
- * argument list is an immutable List replaced on exec, so identity tells). The cache is one
- * immutable record swapped atomically, which keeps it safe when several threads extract.
+ * argument list is an immutable List replaced on exec, so identity tells). Each extracting thread
+ * has its own small cache of immutable entries.
  */
 final class Cmdline {
     private Cmdline() {}
 
     private record Cached(ThreadInfo thread, String head, List<String> args, String value) {}
 
-    private static final ThreadLocal<Cached[]> CACHE = ThreadLocal.withInitial(() -> new Cached[3]);
+    /** Per extracting thread: for each of the three texts, a small direct-mapped cache indexed by tid. */
+    private static final int WAYS = 64;
+    private static final ThreadLocal<Cached[][]> CACHE = ThreadLocal.withInitial(() -> new Cached[3][WAYS]);
 
     static Object args(ThreadInfo t) {
         return cached(t, 0, "", true);
@@ -29,12 +31,13 @@ final class Cmdline {
     }
 
     private static String cached(ThreadInfo t, int slot, String head, boolean argsOnly) {
-        Cached[] cache = CACHE.get();
-        Cached c = cache[slot];
+        Cached[] cache = CACHE.get()[slot];
+        int way = (int) (t.tid() & (WAYS - 1));
+        Cached c = cache[way];
         List<String> args = t.args();
         if (c != null && c.thread == t && c.args == args && c.head.equals(head)) return c.value;
         String value = argsOnly ? String.join(" ", args) : join(head, args);
-        cache[slot] = new Cached(t, head, args, value);
+        cache[way] = new Cached(t, head, args, value);
         return value;
     }
 

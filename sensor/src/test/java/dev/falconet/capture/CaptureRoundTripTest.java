@@ -85,7 +85,11 @@ class CaptureRoundTripTest {
         sink.accept(f.connect(nc.thread(), "fd00::1", 8443));
         Event sock = f.socket(nc.thread(), SyscallArgs.AF_INET, SyscallArgs.SOCK_DGRAM, 0);
         sink.accept(sock);
+        sink.accept(f.sendto(nc.thread(), sock.fd().num(), "8.8.8.8", 53, new byte[] {0x12, 0x34, 1, 0, 0, 1, 'a', (byte) 0xff}));
         sink.accept(f.connect(nc.thread(), sock.fd().num(), "8.8.8.8", 53));
+        sink.accept(f.recvfrom(nc.thread(), sock.fd().num(), "reply\n".getBytes(StandardCharsets.UTF_8)));
+        Event srv = f.execve(root.bash(), "/usr/sbin/nginx");
+        sink.accept(f.accept(srv.thread(), "0.0.0.0", 8080, "203.0.113.7", 51515));
         sink.accept(f.exec(nc.thread(), "/bin/sh").inPlace().run());
         sink.accept(f.exec(root.bash(), "/tmp/missing").fails(2).run());
 
