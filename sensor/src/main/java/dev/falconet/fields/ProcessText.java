@@ -4,13 +4,13 @@ import dev.falconet.event.ThreadInfo;
 import java.util.List;
 
 /**
- * {@code proc.args}, {@code proc.cmdline} and {@code proc.exeline} text. Joining the arguments
+ * Text built from process state: {@code proc.args}, {@code proc.cmdline}, {@code proc.exeline}, {@code proc.cwd}. Joining the arguments
  * allocates, so each result is kept until the thread's name or argument list changes (the
  * argument list is an immutable List replaced on exec, so identity tells). Each extracting thread
  * has its own small cache of immutable entries.
  */
-final class Cmdline {
-    private Cmdline() {}
+final class ProcessText {
+    private ProcessText() {}
 
     private record Cached(ThreadInfo thread, String head, List<String> args, String value) {}
 
@@ -38,6 +38,22 @@ final class Cmdline {
         if (c != null && c.thread == t && c.args == args && c.head.equals(head)) return c.value;
         String value = argsOnly ? String.join(" ", args) : join(head, args);
         cache[way] = new Cached(t, head, args, value);
+        return value;
+    }
+
+    private record Cwd(String raw, String value) {}
+
+    private static final ThreadLocal<Cwd[]> CWD = ThreadLocal.withInitial(() -> new Cwd[1]);
+
+    /** {@code proc.cwd}: libsinsp keeps the directory with a trailing '/', which rules rely on ({@code startswith "/dev/shm/"}). */
+    static String cwd(ThreadInfo t) {
+        String raw = t.cwd();
+        if (raw.isEmpty() || raw.endsWith("/")) return raw;
+        Cwd[] cache = CWD.get();
+        Cwd c = cache[0];
+        if (c != null && c.raw == raw) return c.value;
+        String value = raw + "/";
+        cache[0] = new Cwd(raw, value);
         return value;
     }
 
