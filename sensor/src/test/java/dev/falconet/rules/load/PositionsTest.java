@@ -22,8 +22,8 @@ class PositionsTest {
     void undefinedMacroInEachScalarStyle() {
         String head = "- rule: R\n  desc: d\n  output: o\n  priority: INFO\n";
         assertThat(at(only(load(head + "  condition: evt.type=open and foo\n")))).isEqualTo("f1.yaml:5:32");
-        assertThat(at(only(load(head + "  condition: \"evt.type=open and \\\"x\\\" != proc.name or foo\"\n"))))
-                .isEqualTo("f1.yaml:5:" + (("  condition: \"evt.type=open and \\\"x\\\" != proc.name or ").length() + 1));
+        assertThat(at(only(load(head + "  condition: \"evt.type=open and proc.name != \\\"x\\\" or foo\"\n"))))
+                .isEqualTo("f1.yaml:5:" + (("  condition: \"evt.type=open and proc.name != \\\"x\\\" or ").length() + 1));
         assertThat(at(only(load(head + "  condition: 'proc.name = ''a'' or foo'\n"))))
                 .isEqualTo("f1.yaml:5:" + (("  condition: 'proc.name = ''a'' or ").length() + 1));
         assertThat(at(only(load(head + "  condition: >\n    evt.type=open and\n    proc.name=x and\n      foo\n")))).isEqualTo("f1.yaml:8:7");
