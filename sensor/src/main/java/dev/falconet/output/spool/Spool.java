@@ -122,6 +122,14 @@ public final class Spool implements Closeable {
      * @return its sequence number, or -1 when the spool already holds {@code maxEntries} undelivered records
      */
     public long append(byte[] payload) throws IOException {
+        return append(payload, seq -> { });
+    }
+
+    /**
+     * {@link #append(byte[])}, running {@code onAppended} with the new sequence number before any reader
+     * can see the record (so a "queued" status always comes before "sending").
+     */
+    public long append(byte[] payload, java.util.function.LongConsumer onAppended) throws IOException {
         if (payload.length > MAX_RECORD) throw new IOException("record of " + payload.length + " bytes is larger than " + MAX_RECORD);
         lock.lock();
         try {
@@ -135,6 +143,7 @@ public final class Spool implements Closeable {
             writerSize += HEADER + payload.length;
             nextSeq++;
             dirty = true;
+            onAppended.accept(seq);
             appended.signalAll();
             return seq;
         } finally {

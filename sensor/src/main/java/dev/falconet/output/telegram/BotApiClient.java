@@ -43,14 +43,15 @@ public final class BotApiClient implements AutoCloseable {
         this(settings, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
-    /** A client with the given connect timeout and whole-call timeout. */
+    /** A client with the given connect timeout and read timeout (the whole call is bounded by connect + 2 × read). */
     public BotApiClient(TelegramSettings settings, Duration connectTimeout, Duration callTimeout) {
         this.settings = settings;
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(connectTimeout)
                 .readTimeout(callTimeout)
                 .writeTimeout(callTimeout)
-                .callTimeout(callTimeout)
+                // a safety bound above the read timeout, so a silent server is reported as a read timeout
+                .callTimeout(connectTimeout.plus(callTimeout.multipliedBy(2)))
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .eventListener(new EventListener() {
@@ -107,18 +108,35 @@ public final class BotApiClient implements AutoCloseable {
             return new SendOutcome.Rejected(r.getErrorCode(), Redactor.redact(description, token), retryAfter);
         }
         boolean sent = requestSent.get();
-        Throwable cause = rootIo(e);
-        if (cause == null) {
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) chain.add(t);
+        Throwable io = chain.stream().filter(t -> t instanceof IOException && !(t instanceof com.fasterxml.jackson.core.JsonProcessingException))
+                .findFirst().orElse(null);
+        if (io == null) {
             // a response that is not the Bot API's JSON ("Unable to deserialize response")
             return new SendOutcome.NoAnswer(SendOutcome.Kind.BAD_ANSWER, Redactor.redact(describe(e), token), sent);
         }
-        SendOutcome.Kind kind;
-        if (cause instanceof SSLException) kind = SendOutcome.Kind.TLS;
-        else if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) kind = SendOutcome.Kind.TIMEOUT;
-        else kind = SendOutcome.Kind.NETWORK;
-        boolean certainlyNotSent = cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof NoRouteToHostException || cause instanceof SSLException;
-        return new SendOutcome.NoAnswer(kind, Redactor.redact(describe(cause), token), sent && !certainlyNotSent);
+        SendOutcome.Kind kind = SendOutcome.Kind.NETWORK;
+        boolean certainlyNotSent = false;
+        for (Throwable t : chain) {
+            if (t instanceof SSLException) {
+                kind = SendOutcome.Kind.TLS;
+                certainlyNotSent = true;
+                io = t;
+                break;
+            }
+            if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException) {
+                kind = SendOutcome.Kind.TIMEOUT;
+                io = t;
+                break;
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+                certainlyNotSent = true;
+                io = t;
+                break;
+            }
+        }
+        return new SendOutcome.NoAnswer(kind, Redactor.redact(describe(io), token), sent && !certainlyNotSent);
     }
 
     private static boolean interrupted(Throwable e) {
@@ -128,16 +146,11 @@ public final class BotApiClient implements AutoCloseable {
         return false;
     }
 
-    private static Throwable rootIo(Throwable e) {
-        Throwable io = null;
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof IOException && !(t instanceof com.fasterxml.jackson.core.JsonProcessingException)) io = t;
-        }
-        return io;
-    }
-
     private static String describe(Throwable t) {
         String m = t.getMessage();
+        if (t instanceof java.io.EOFException || m != null && m.contains("unexpected end of stream")) {
+            return "the connection closed without an answer";
+        }
         return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
     }
 

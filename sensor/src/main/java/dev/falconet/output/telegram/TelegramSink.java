@@ -86,7 +86,8 @@ public final class TelegramSink implements AlertSink {
         if (!alert.priority().atLeast(settings.minPriority())) return;
         long seq;
         try {
-            seq = spool.append(AlertFormats.json(alert).getBytes(StandardCharsets.UTF_8));
+            seq = spool.append(AlertFormats.json(alert).getBytes(StandardCharsets.UTF_8),
+                    s -> emit(alert.uuid(), DeliveryState.QUEUED, 0, null, null, null));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "Telegram: cannot write alert " + alert.uuid() + " to the spool " + spool.dir() + ": " + e.getMessage());
             emit(alert.uuid(), DeliveryState.FAILED, 0, null, "cannot write to the spool: " + e.getMessage(), null);
@@ -106,7 +107,6 @@ public final class TelegramSink implements AlertSink {
             full = false;
             LOG.log(System.Logger.Level.WARNING, "Telegram: the spool has room again; " + dropped.get() + " alert(s) were not sent to Telegram");
         }
-        emit(alert.uuid(), DeliveryState.QUEUED, 0, null, null, null);
     }
 
     /** Alerts waiting in the spool. */
@@ -152,6 +152,17 @@ public final class TelegramSink implements AlertSink {
     @Override
     public String name() {
         return OUTPUT;
+    }
+
+    /**
+     * Stops the way a killed process stops (no drain, no fsync, no checkpoint), so tests can check recovery
+     * from the directory alone.
+     */
+    void crashForTest() throws InterruptedException, IOException {
+        worker.interrupt();
+        worker.join(5000);
+        spool.abandon();
+        client.close();
     }
 
     // ---- delivery thread
@@ -223,8 +234,8 @@ public final class TelegramSink implements AlertSink {
                         delay = Duration.ZERO;
                         reason = "Telegram could not parse the MarkdownV2 text (" + r.description() + "); sending it as plain text";
                     } else if (r.code() == 429) {
-                        failures++;
-                        delay = r.retryAfter() != null ? backoff.retryAfter(r.retryAfter()) : backoff.delay(failures);
+                        // Telegram says how long to wait; only a 429 without retry_after escalates the backoff
+                        delay = r.retryAfter() != null ? backoff.retryAfter(r.retryAfter()) : backoff.delay(++failures);
                         reason = "rate-limited by Telegram (429)" + (r.retryAfter() != null ? ", retry after " + r.retryAfter() + " s" : "");
                     } else if (r.code() >= 500) {
                         failures++;
