@@ -459,6 +459,8 @@ public final class Spool implements Closeable {
     private void rollSegment() throws IOException {
         writer.force(false);
         writer.close();
+        acks.force(false);
+        deleteFinishedSegments();
         newSegment(nextSeq);
     }
 
@@ -489,6 +491,11 @@ public final class Spool implements Closeable {
         acks.position(0);
         acks.force(true);
         acksSize = 0;
+        deleteFinishedSegments();
+    }
+
+    /** Deletes segments whose records are all done; the marks saying so must be on disk already. */
+    private void deleteFinishedSegments() throws IOException {
         while (segments.size() > 1 && segments.get(1).firstSeq - 1 <= done && readSegment > 0) {
             Files.deleteIfExists(segments.removeFirst().path);
             readSegment--;

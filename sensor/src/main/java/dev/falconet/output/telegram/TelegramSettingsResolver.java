@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Merges the Telegram settings from the command line, the environment ({@code FALCONET_TELEGRAM_*}) and a
- * Helm values file, in that order of precedence. Telegram is on when a token and a chat id are both set.
+ * Merges the Telegram settings from the command line, the environment ({@code FALCONET_TELEGRAM_*}), a
+ * Helm values file and a saved settings file, in that order of precedence. Telegram is on when a token and a chat id are both set.
  */
 public final class TelegramSettingsResolver {
     /** Command-line values; null when not given. */
-    public record Cli(String token, String chatId, String minPriority, String threadId, String apiUrl, Integer perMinute, Path values) {
+    public record Cli(String token, String chatId, String minPriority, String threadId, String apiUrl, Integer perMinute, Path values,
+                      Path settingsFile) {
     }
 
     private TelegramSettingsResolver() {
@@ -27,7 +28,10 @@ public final class TelegramSettingsResolver {
      */
     public static Optional<TelegramSettings> resolve(Cli cli, Map<String, String> env) {
         Path valuesFile = cli.values() != null ? cli.values() : pathOrNull(env.get("FALCONET_TELEGRAM_VALUES"));
-        Map<String, String> values = valuesFile == null ? Map.of() : HelmValues.telegram(valuesFile);
+        Map<String, String> values = new java.util.HashMap<>();
+        Path settingsFile = cli.settingsFile() != null ? cli.settingsFile() : pathOrNull(env.get("FALCONET_TELEGRAM_SETTINGS"));
+        if (settingsFile != null) values.putAll(TelegramSettingsStore.load(settingsFile));
+        if (valuesFile != null) values.putAll(HelmValues.telegram(valuesFile));
         String token = first(cli.token(), env.get("FALCONET_TELEGRAM_TOKEN"), values.get("token"));
         String chatId = first(cli.chatId(), env.get("FALCONET_TELEGRAM_CHAT_ID"), values.get("chatid"));
         if (token == null && chatId == null) return Optional.empty();
@@ -58,7 +62,7 @@ public final class TelegramSettingsResolver {
         URI apiUrl = api == null ? TelegramSettings.DEFAULT_API : apiUrl(api);
         Integer perMinute = cli.perMinute();
         if (perMinute == null) {
-            String r = env.get("FALCONET_TELEGRAM_RATE");
+            String r = env.getOrDefault("FALCONET_TELEGRAM_RATE", values.get("rate"));
             if (r != null && !r.isBlank()) {
                 try {
                     perMinute = Integer.valueOf(r.trim());
