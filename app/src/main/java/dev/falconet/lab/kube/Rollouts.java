@@ -71,11 +71,11 @@ public final class Rollouts {
         try {
             wait.run();
         } catch (KubernetesClientTimeoutException e) {
-            throw new LabException(what + " in " + ns + " is not ready after " + timeout.toSeconds() + " s: " + state.get()
+            throw new LabException(what + " in " + ns + " is not ready after " + human(timeout) + ": " + state.get()
                     + podProblems(ns, podSelector));
         } catch (KubernetesClientException e) {
             if (e.getCause() instanceof java.util.concurrent.TimeoutException) {
-                throw new LabException(what + " in " + ns + " is not ready after " + timeout.toSeconds() + " s: " + state.get()
+                throw new LabException(what + " in " + ns + " is not ready after " + human(timeout) + ": " + state.get()
                         + podProblems(ns, podSelector));
             }
             throw new LabException(ApiErrors.describe("waiting for " + what + " in " + ns, e), e);
@@ -126,6 +126,10 @@ public final class Rollouts {
         var st = d.getStatus();
         return nz(st == null ? null : st.getNumberReady()) + " of " + nz(st == null ? null : st.getDesiredNumberScheduled())
                 + " pods ready";
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     private static int nz(Integer i) {
