@@ -22,7 +22,8 @@ public record PrerequisiteReport(List<ToolStatus> tools, DriverStatus driver) {
     public List<String> problems() {
         var out = new java.util.ArrayList<String>();
         for (ToolStatus t : tools) {
-            if (!t.usable()) {
+            // a missing second engine is no problem when the first one drives minikube
+            if (!t.usable() && !(t.engine() && driver.usable())) {
                 out.add((t.required() ? "" : "(optional) ") + t.name() + ": " + t.problem() + ". " + t.installHint());
             }
         }

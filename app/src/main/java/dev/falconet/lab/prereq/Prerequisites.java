@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * install it.
  */
 public final class Prerequisites {
-    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration VERSION_TIMEOUT = Duration.ofSeconds(15);
     private static final Pattern VERSION = Pattern.compile("v?(\\d+\\.\\d+(?:\\.\\d+)?(?:[-+][0-9A-Za-z.+-]*)?)");
 
     static final String MINIKUBE_HINT = "Install minikube: https://minikube.sigs.k8s.io/docs/start/ "
@@ -33,14 +33,21 @@ public final class Prerequisites {
 
     private final CommandRunner runner;
     private final Path kvmDevice;
+    private final Duration versionTimeout;
 
     /**
-     * @param runner    runs the version commands (its PATH decides what is found)
-     * @param kvmDevice the KVM device node ({@code /dev/kvm}); the kvm2 driver needs it
+     * @param runner         runs the version commands (its PATH decides what is found)
+     * @param kvmDevice      the KVM device node ({@code /dev/kvm}); the kvm2 driver needs it
+     * @param versionTimeout how long a tool may take to print its version
      */
-    public Prerequisites(CommandRunner runner, Path kvmDevice) {
+    public Prerequisites(CommandRunner runner, Path kvmDevice, Duration versionTimeout) {
         this.runner = runner;
         this.kvmDevice = kvmDevice;
+        this.versionTimeout = versionTimeout;
+    }
+
+    public Prerequisites(CommandRunner runner, Path kvmDevice) {
+        this(runner, kvmDevice, VERSION_TIMEOUT);
     }
 
     public Prerequisites(CommandRunner runner) {
@@ -86,20 +93,21 @@ public final class Prerequisites {
     }
 
     private ToolStatus probe(LabLog log, String name, String purpose, boolean required, String hint, ToolCommand cmd) {
+        boolean engine = name.equals("docker") || name.equals("podman");
         Optional<Path> path = runner.locator().find(name);
         if (path.isEmpty()) {
-            return new ToolStatus(name, purpose, required, false, null, null, "not found on the PATH", hint);
+            return new ToolStatus(name, purpose, required, engine, false, null, null, "not found on the PATH", hint);
         }
         log.equivalent(cmd.display());
-        CommandResult r = runner.run(cmd, VERSION_TIMEOUT);
+        CommandResult r = runner.run(cmd, versionTimeout);
         String out = r.stdout().strip();
         if (!r.ok()) {
-            String detail = r.timedOut() ? "'" + cmd.display() + "' did not answer in " + VERSION_TIMEOUT.toSeconds() + " s"
+            String detail = r.timedOut() ? "'" + cmd.display() + "' did not answer in " + versionTimeout.toMillis() + " ms"
                     : firstLine(r.combinedOutput(), "'" + cmd.display() + "' exited with " + r.exitCode());
-            return new ToolStatus(name, purpose, required, true, path.get().toString(), parseVersion(out).orElse(null),
+            return new ToolStatus(name, purpose, required, engine, true, path.get().toString(), parseVersion(out).orElse(null),
                     detail, hint);
         }
-        return new ToolStatus(name, purpose, required, true, path.get().toString(), parseVersion(out).orElse(out), null, null);
+        return new ToolStatus(name, purpose, required, engine, true, path.get().toString(), parseVersion(out).orElse(out), null, null);
     }
 
     /** The first version-looking token of a tool's output ({@code v1.35.0}, {@code 27.4.1}). */
