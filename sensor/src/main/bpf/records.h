@@ -109,4 +109,11 @@ struct file_info {
 #define CNT_NO_ENTER 3    /* exits without their enter (started before attach) */
 #define CNT_MAX 4
 
+
+
+_Static_assert(sizeof(struct rec_hdr) == 88, "RecordLayout.HEADER");
+_Static_assert(sizeof(struct exec_info) == 88, "RecordLayout.EXEC_INFO");
+_Static_assert(sizeof(struct tuple_info) == 44, "RecordLayout.TUPLE");
+_Static_assert(sizeof(struct file_info) == 16, "RecordLayout.FILE_INFO");
+
 #endif
