@@ -118,7 +118,8 @@ static __always_inline u32 overlay_layer(struct file *exe)
 static __always_inline void inode_times(struct inode *inode, struct exec_info *info)
 {
 	if (bpf_core_field_exists(inode->i_ctime_sec)) {
-		info->exe_ctime = BPF_CORE_READ(inode, i_ctime_sec) * 1000000000ULL + BPF_CORE_READ(inode, i_ctime_nsec);
+		/* since 6.13 the top bit of i_ctime_nsec is a flag (multigrain timestamps), not time */
+		info->exe_ctime = BPF_CORE_READ(inode, i_ctime_sec) * 1000000000ULL + (BPF_CORE_READ(inode, i_ctime_nsec) & 0x3fffffff);
 		info->exe_mtime = BPF_CORE_READ(inode, i_mtime_sec) * 1000000000ULL + BPF_CORE_READ(inode, i_mtime_nsec);
 		return;
 	}
@@ -203,6 +204,7 @@ int BPF_PROG(falconet_exec, struct task_struct *p, int old_pid, struct linux_bin
 	info->uid = BPF_CORE_READ(cred, uid.val);
 	info->gid = BPF_CORE_READ(cred, gid.val);
 	info->exe_path_complete = complete;
+	BPF_CORE_READ_STR_INTO(&info->comm, p, comm);
 	off = close_blob(buf, off, BLOB_EXEC_INFO, 0, sizeof(*info));
 	submit(buf, off);
 	return 0;

@@ -83,6 +83,7 @@ struct exec_info {
 	u32 uid;
 	u32 gid;
 	u32 exe_path_complete; /* the dentry walk reached the process's root */
+	char comm[16];
 };
 
 struct tuple_info {
@@ -112,7 +113,7 @@ struct file_info {
 
 
 _Static_assert(sizeof(struct rec_hdr) == 88, "RecordLayout.HEADER");
-_Static_assert(sizeof(struct exec_info) == 88, "RecordLayout.EXEC_INFO");
+_Static_assert(sizeof(struct exec_info) == 104, "RecordLayout.EXEC_INFO");
 _Static_assert(sizeof(struct tuple_info) == 44, "RecordLayout.TUPLE");
 _Static_assert(sizeof(struct file_info) == 16, "RecordLayout.FILE_INFO");
 

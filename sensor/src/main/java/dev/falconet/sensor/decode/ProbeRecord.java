@@ -33,8 +33,9 @@ public sealed interface ProbeRecord {
      * @param argv            argv, from the new image's memory
      * @param exePath         the executable's path from its dentries, or null when the walk left the process's root
      * @param cgroups         cgroup paths seen (pids hierarchy, unified hierarchy), "/"-joined
+     * @param comm            the task's new comm (at most 15 characters)
      */
-    record ExecRecord(long bootTs, long tid, long pid, long euid, long egid, String filename, List<String> argv,
+    record ExecRecord(long bootTs, long tid, long pid, long euid, long egid, String comm, String filename, List<String> argv,
                       String exePath, List<String> cgroups, int exeFlags, long loginUid, int ttyMajor, int ttyMinor,
                       long exeIno, long exeCtime, long exeMtime, long capEffective, long capPermitted,
                       long capInheritable, long startBootTs, long ppid, long uid, long gid) implements ProbeRecord {

@@ -129,7 +129,8 @@ public final class RecordDecoder {
         if (info < 0) throw new MalformedRecordException("exec record without exec info");
         boolean complete = r.get(U32, info + EI_PATH_COMPLETE) != 0;
         String exePath = complete && !exeParts.isEmpty() ? joinLeafFirst(exeParts) : null;
-        return new ProbeRecord.ExecRecord(ts, tid, pid, uid(r, EUID), uid(r, EGID), filename, argv, exePath,
+        return new ProbeRecord.ExecRecord(ts, tid, pid, uid(r, EUID), uid(r, EGID), string(r, info + EI_COMM, 16),
+                filename, argv, exePath,
                 List.of(joinLeafFirst(cg1), joinLeafFirst(cg2)),
                 r.get(U32, info + EI_EXE_FLAGS), uid(r, info + EI_LOGINUID),
                 r.get(U32, info + EI_TTY_MAJOR), r.get(U32, info + EI_TTY_MINOR),

@@ -78,7 +78,8 @@ public final class RecordLayout {
     public static final int EI_UID = 76;
     public static final int EI_GID = 80;
     public static final int EI_PATH_COMPLETE = 84;
-    public static final int EXEC_INFO = 88;
+    public static final int EI_COMM = 88;
+    public static final int EXEC_INFO = 104;
 
     // struct tuple_info
     public static final int T_FAMILY = 0;

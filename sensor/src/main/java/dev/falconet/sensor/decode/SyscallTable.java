@@ -114,9 +114,11 @@ public final class SyscallTable {
         def("pidfd_open");
         def("pidfd_getfd");
         def("bpf");
+        // PR_SET_NAME passes the new comm as a string in the second argument
+        def("prctl", N, S);
         // credentials, namespaces, process
         for (String s : List.of("setuid", "setgid", "setresuid", "setresgid", "setreuid", "setregid", "capset",
-                "setns", "unshare", "ptrace", "prctl", "setsid", "clone", "clone3", "fork", "vfork"))
+                "setns", "unshare", "ptrace", "setsid", "clone", "clone3", "fork", "vfork"))
             def(s);
     }
 
