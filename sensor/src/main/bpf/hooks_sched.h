@@ -213,8 +213,7 @@ int BPF_PROG(falconet_exec, struct task_struct *p, int old_pid, struct linux_bin
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(falconet_fork, struct task_struct *parent, struct task_struct *child)
 {
-	if ((u32)parent->tgid == self_tgid)
-		return 0;
+	/* the sensor's own forks are reported: its children (podman inspect, tests) need a parent */
 	struct rec_hdr h = {};
 	fill_hdr(&h, REC_FORK, 0, parent);
 	h.args[0] = (u32)child->pid;

@@ -123,7 +123,15 @@ public final class StateStage {
     }
 
     private void onExec(ProbeRecord.ExecRecord e) {
+        boolean known = threads.find(e.tid()) != null;
         ThreadInfo t = thread(e.tid(), e.pid());
+        ThreadInfo parent = e.ppid() > 0 ? threads.find(e.ppid()) : null;
+        if (!known && t.cwd().isEmpty() && parent != null) {
+            // born and exec'd before /proc could be read: what fork would have copied comes from the parent
+            t.cwd(parent.cwd());
+            t.sid(parent.sid());
+            fdTables.putIfAbsent(e.pid(), fds(parent.pid()).copy());
+        }
         t.comm(e.comm().isEmpty() ? truncateComm(PathNames.basename(e.filename())) : e.comm());
         t.exe(e.argv().isEmpty() ? e.filename() : e.argv().get(0));
         t.args(e.argv().size() > 1 ? e.argv().subList(1, e.argv().size()) : List.of());
