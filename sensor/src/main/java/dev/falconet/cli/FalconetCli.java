@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 ReplayCommand.class,
                 ExplainCommand.class,
+                FieldsCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 findings or errors, 2 usage."})
 public final class FalconetCli implements Runnable {
