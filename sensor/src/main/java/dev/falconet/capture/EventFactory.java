@@ -120,7 +120,7 @@ public final class EventFactory {
         ThreadInfo sshd = spawn(init, "/usr/sbin/sshd", "-D");
         sshd.exe("sshd").args(List.of("-D")).cloneTs(ts - Duration.ofDays(2).toNanos());
         ThreadInfo session = spawn(sshd, "/usr/sbin/sshd", "-D", "-R");
-        session.args(List.of(user + "@pts/0")).exe("sshd: " + user + "@pts/0").loginUid(uid).loginName(user);
+        session.args(List.of()).exe("sshd: " + user + "@pts/0").loginUid(uid).loginName(user);
         ThreadInfo bash = spawn(session, "/usr/bin/bash");
         bash.exe("-bash").args(List.of()).uid(uid).gid(uid).userName(user).groupName(user).tty(PTS0)
                 .cwd(uid == 0 ? "/root" : "/home/" + user)
