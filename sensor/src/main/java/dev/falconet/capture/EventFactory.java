@@ -641,10 +641,21 @@ public final class EventFactory {
         return n;
     }
 
+    /**
+     * The path libsinsp reports as {@code fd.name}: made absolute against the cwd, then "." and ".."
+     * resolved lexically (no symlinks followed), so {@code /app/static/../../etc/passwd} is
+     * {@code /etc/passwd} while {@code fd.nameraw} keeps what the process passed.
+     */
     private static String absolute(ThreadInfo t, String path) {
-        if (path.startsWith("/")) return path;
         String cwd = t.cwd().isEmpty() ? "/" : t.cwd();
-        return cwd.endsWith("/") ? cwd + path : cwd + "/" + path;
+        String joined = path.startsWith("/") ? path : cwd + "/" + path;
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : joined.split("/")) {
+            if (part.isEmpty() || part.equals(".")) continue;
+            if (part.equals("..")) parts.pollLast();
+            else parts.addLast(part);
+        }
+        return "/" + String.join("/", parts);
     }
 
     private Event emit(ThreadInfo t, String type, long res, FdInfo fd, List<Arg> args) {
