@@ -48,7 +48,8 @@ final class ProcessFields {
         t.withArg("proc.aenv", FieldType.CHARBUF, ArgKind.INDEX_OR_KEY_OR_NONE, false,
                 "Environment of an ancestor: proc.aenv[N] for the Nth ancestor, proc.aenv[NAME] for the first value of NAME from the parent up; without argument in a condition, matches any ancestor's environment.",
                 ProcessFields::bindAenv);
-        t.add("proc.cwd", FieldType.CHARBUF, "Current working directory of the process.", e -> e.thread().cwd());
+        t.add("proc.cwd", FieldType.CHARBUF, "Current working directory of the process, always ending in '/' as libsinsp keeps it (/home/alice/).",
+                e -> directoryWithSlash(e.thread().mainThread().cwd()));
         t.add("proc.tty", FieldType.UINT32, "Controlling terminal device number; 0 without a terminal.", e -> e.thread().tty());
         t.add("proc.pid", FieldType.INT64, "Process id.", e -> e.thread().pid());
         t.add("proc.ppid", FieldType.INT64, "Process id of the parent.", e -> nonNegative(e.thread().mainThread().ptid()));
@@ -138,6 +139,14 @@ final class ProcessFields {
         t.inClass("group");
         t.add("group.gid", FieldType.UINT32, "Group id.", e -> nonNegative(e.thread().gid()));
         t.add("group.name", FieldType.CHARBUF, "Group name.", e -> e.thread().groupName());
+    }
+
+    /**
+     * libsinsp stores a thread's cwd with a trailing '/' (threadinfo set_cwd), and rules rely on it:
+     * {@code proc.cwd startswith "/dev/shm/"} must match a process whose directory is /dev/shm.
+     */
+    static String directoryWithSlash(String cwd) {
+        return cwd.isEmpty() || cwd.endsWith("/") ? cwd : cwd + "/";
     }
 
     private static Object nonNegative(long v) {
