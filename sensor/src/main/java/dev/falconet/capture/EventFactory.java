@@ -515,6 +515,41 @@ public final class EventFactory {
         return emit(t, "connect", 0, fd, a);
     }
 
+    /**
+     * sendto(2) of {@code data} on an unconnected UDP socket (from {@link #socket}) to a server: the
+     * fd gets its tuple from this call, so {@code fd.name_changed} is true and {@code fd.connected} false.
+     */
+    public Event sendto(ThreadInfo t, long fdNum, String serverIp, int serverPort, byte[] data) {
+        FdType ft = serverIp.contains(":") ? FdType.IPV6 : FdType.IPV4;
+        String cip = ft == FdType.IPV6 ? "::1" : ips.getOrDefault(t.mainThread(), HOST_IP);
+        FdInfo fd = FdInfo.inet(fdNum, ft, "udp", cip, nextPort++, serverIp, serverPort, FdInfo.SocketRole.CLIENT, false)
+                .withNameChanged(true);
+        fdTable(t).put(fdNum, fd.withNameChanged(false));
+        List<Arg> a = List.of(SyscallArgs.res(data.length), Arg.bytes("data", data), SyscallArgs.fd("fd", fdNum, fd),
+                Arg.num("size", data.length), SyscallArgs.sockaddr("tuple", fd.name()));
+        return emit(t, "sendto", data.length, fd, a);
+    }
+
+    /** recvfrom(2) of {@code data} on a connected socket fd ({@code evt.buffer} holds the data). */
+    public Event recvfrom(ThreadInfo t, long fdNum, byte[] data) {
+        FdInfo fd = fd(t, fdNum);
+        if (fd == null) throw new IllegalArgumentException("process " + t.pid() + " has no fd " + fdNum);
+        List<Arg> a = List.of(SyscallArgs.res(data.length), Arg.bytes("data", data), SyscallArgs.fd("fd", fdNum, fd),
+                Arg.num("size", data.length), SyscallArgs.sockaddr("tuple", fd.name()));
+        return emit(t, "recvfrom", data.length, fd, a);
+    }
+
+    /** accept4(2) on a server listening on {@code localIp:port}: a new connected fd with this process as the server. */
+    public Event accept(ThreadInfo t, String localIp, int port, String clientIp, int clientPort) {
+        long fdNum = nextFd(t);
+        FdType ft = localIp.contains(":") ? FdType.IPV6 : FdType.IPV4;
+        FdInfo fd = FdInfo.inet(fdNum, ft, "tcp", clientIp, clientPort, localIp, port, FdInfo.SocketRole.SERVER, true);
+        fdTable(t).put(fdNum, fd);
+        List<Arg> a = List.of(SyscallArgs.fd("fd", fdNum, fd), SyscallArgs.sockaddr("tuple", fd.name()), Arg.num("queuepct", 0),
+                Arg.num("queuelen", 0), Arg.num("queuemax", 128), Arg.flags("flags", 0, "0"));
+        return emit(t, "accept4", fdNum, fd, a);
+    }
+
     /** symlink(2): creates {@code linkpath} pointing to {@code target}. */
     public Event symlink(ThreadInfo t, String target, String linkpath) {
         List<Arg> a = List.of(SyscallArgs.res(0), Arg.text("target", target), new Arg("linkpath", dev.falconet.event.ArgType.FSPATH, linkpath, absolute(t, linkpath)));

@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
                 ReplayCommand.class,
                 ExplainCommand.class,
                 FieldsCommand.class,
+                ReceiveCommand.class,
+                TelegramCommand.class,
+                SensorCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 findings or errors, 2 usage."})
 public final class FalconetCli implements Runnable {

@@ -71,6 +71,8 @@ public final class FieldsCommand implements Callable<Integer> {
 
     /** The name with its argument form: {@code proc.aname[N]}, {@code proc.env[NAME]}, {@code evt.arg.NAME}. */
     static String displayName(FieldDef d) {
+        if (d.name().equals("evt.arg")) return "evt.arg.NAME|evt.arg[N]";
+        if (d.name().equals("evt.rawarg")) return "evt.rawarg.NAME";
         return switch (d.argKind()) {
             case NONE -> d.name();
             case INDEX -> d.name() + "[N]";

@@ -66,7 +66,7 @@ class FieldSemanticsTest {
         assertThat(cond("proc.sname", exec)).isEqualTo("bash");
         assertThat(cond("proc.is_vpgid_leader", exec)).isEqualTo(true);
         assertThat(cond("proc.vpgid.name", exec)).isEqualTo("cat");
-        assertThat(cond("proc.cwd", exec)).as("libsinsp keeps the cwd with a trailing slash").isEqualTo("/home/alice/");
+        assertThat(cond("proc.cwd", exec)).isEqualTo("/home/alice/");
         assertThat(cond("proc.env[HOME]", exec)).isEqualTo("/home/alice");
         assertThat(cond("proc.env[NOPE]", exec)).isNull();
         assertThat((String) cond("proc.env", exec)).contains("USER=alice");
@@ -201,6 +201,22 @@ class FieldSemanticsTest {
         assertThat(cond("fd.directory", conn)).isNull();
         assertThat(cond("evt.arg.tuple", conn)).isEqualTo("192.168.56.10:40000->10.96.0.1:443");
         assertThat(cond("evt.arg.fd", conn)).isEqualTo("<4t>192.168.56.10:40000->10.96.0.1:443");
+
+        Event udp = f.socket(curl.thread(), SyscallArgs.AF_INET, SyscallArgs.SOCK_DGRAM, 0);
+        Event send = f.sendto(curl.thread(), udp.fd().num(), "8.8.8.8", 53, new byte[] {1, 2, 'x'});
+        assertThat(cond("fd.l4proto", send)).isEqualTo("udp");
+        assertThat(cond("fd.connected", send)).isEqualTo(false);
+        assertThat(cond("fd.name_changed", send)).isEqualTo(true);
+        assertThat(cond("evt.buffer", send)).isEqualTo(new byte[] {1, 2, 'x'});
+        assertThat(cond("evt.buflen", send)).isEqualTo(3L);
+        assertThat(out("evt.arg.data", send)).isEqualTo("..x");
+        Event srv = f.execve(login.bash(), "/usr/sbin/nginx");
+        Event acc = f.accept(srv.thread(), "192.168.56.10", 8080, "203.0.113.7", 51515);
+        assertThat(cond("fd.is_server", acc)).isEqualTo(true);
+        assertThat(cond("fd.lport", acc)).isEqualTo(8080L);
+        assertThat(cond("fd.rip", acc)).isEqualTo("203.0.113.7");
+        assertThat(cond("fd.cip", acc)).isEqualTo("203.0.113.7");
+        assertThat(cond("evt.type", acc)).isEqualTo("accept4");
 
         // reverse shell: stdin/stdout onto the socket
         Event dup = f.dup2(curl.thread(), 3, 0);

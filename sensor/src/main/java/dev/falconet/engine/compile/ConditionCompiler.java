@@ -51,15 +51,23 @@ public final class ConditionCompiler {
     }
 
     private final FieldRegistry fields;
+    private final FieldSlots slots;
     private final List<Finding> findings = new ArrayList<>();
     private final java.util.ArrayDeque<String> macros = new java.util.ArrayDeque<>();
 
-    private ConditionCompiler(FieldRegistry fields) {
+    private ConditionCompiler(FieldRegistry fields, FieldSlots slots) {
         this.fields = fields;
+        this.slots = slots;
     }
 
+    /** Compiles a condition on its own (its field slots are not shared with other conditions). */
     public static Result compile(Expr condition, FieldRegistry fields) {
-        ConditionCompiler c = new ConditionCompiler(fields);
+        return compile(condition, fields, new FieldSlots());
+    }
+
+    /** Compiles a condition; field uses get slots in {@code slots}, shared by every condition of an engine. */
+    public static Result compile(Expr condition, FieldRegistry fields, FieldSlots slots) {
+        ConditionCompiler c = new ConditionCompiler(fields, slots);
         Node n;
         try {
             n = c.node(condition);
@@ -267,7 +275,9 @@ public final class ConditionCompiler {
         }
         BoundField b = r.field();
         if (b.def().deprecated()) warn("LOAD_DEPRECATED_ITEM", "field '" + f.text() + "' is deprecated", f.pos());
-        return new Side(b::extract, b.type(), b.multiplicity(), f.text(), v -> renderValue(b, v), b.allowedOps());
+        int slot = slots.slot(f.text() + "#" + b.multiplicity());
+        dev.falconet.fields.FieldExtractor x = b.extractor();
+        return new Side(fr -> fr.value(slot, x), b.type(), b.multiplicity(), f.text(), v -> renderValue(b, v), b.allowedOps());
     }
 
     private String renderValue(BoundField b, Object v) {
@@ -313,7 +323,7 @@ public final class ConditionCompiler {
             out = e -> {
                 Object v = g.get(e);
                 if (v == null) return null;
-                List<Object> res = new ArrayList<>();
+                List<Object> res = new ArrayList<>(((List<?>) v).size());
                 for (Object x : (List<?>) v) res.add(x == null ? null : f.apply(x));
                 return res;
             };

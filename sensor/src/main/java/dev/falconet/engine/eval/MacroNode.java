@@ -1,7 +1,6 @@
 package dev.falconet.engine.eval;
 
 import dev.falconet.engine.explain.ExplainNode;
-import dev.falconet.event.Event;
 import dev.falconet.rules.ast.Pos;
 import java.util.List;
 
@@ -21,12 +20,12 @@ public final class MacroNode implements Node {
     }
 
     @Override
-    public boolean eval(Event e) {
+    public boolean eval(Frame e) {
         return body.eval(e);
     }
 
     @Override
-    public ExplainNode explain(Event e) {
+    public ExplainNode explain(Frame e) {
         ExplainNode x = body.explain(e);
         return new ExplainNode(ExplainNode.Kind.MACRO, name, x.outcome(), List.of(), List.of(x), pos.line(), pos.column());
     }

@@ -116,6 +116,7 @@ final class MacroResolver {
             return ref;
         }
         if (m.failed() || m.tree() == null) {
+            used.add(m.name());
             broken.add(new Problem("Macro '" + m.name() + "' has errors, so this condition cannot be compiled",
                     text, ref.pos()));
             return ref;
