@@ -1,6 +1,7 @@
 package dev.falconet.capture;
 
 import dev.falconet.event.Arg;
+import dev.falconet.event.ArgType;
 import dev.falconet.event.ContainerInfo;
 import dev.falconet.event.Event;
 import dev.falconet.event.EventTypes;
@@ -120,7 +121,7 @@ public final class EventFactory {
         ThreadInfo sshd = spawn(init, "/usr/sbin/sshd", "-D");
         sshd.exe("sshd").args(List.of("-D")).cloneTs(ts - Duration.ofDays(2).toNanos());
         ThreadInfo session = spawn(sshd, "/usr/sbin/sshd", "-D", "-R");
-        session.args(List.of(user + "@pts/0")).exe("sshd: " + user + "@pts/0").loginUid(uid).loginName(user);
+        session.args(List.of()).exe("sshd: " + user + "@pts/0").loginUid(uid).loginName(user);
         ThreadInfo bash = spawn(session, "/usr/bin/bash");
         bash.exe("-bash").args(List.of()).uid(uid).gid(uid).userName(user).groupName(user).tty(PTS0)
                 .cwd(uid == 0 ? "/root" : "/home/" + user)
@@ -463,7 +464,7 @@ public final class EventFactory {
         List<Arg> a = new ArrayList<>();
         a.add(SyscallArgs.fd("fd", fdNum, errno < 0 ? null : fd));
         if (!type.equals("open") && !type.equals("creat")) a.add(SyscallArgs.dirfd("dirfd", SyscallArgs.AT_FDCWD));
-        a.add(new Arg("name", dev.falconet.event.ArgType.FSPATH, path, abs));
+        a.add(new Arg("name", ArgType.FSPATH, path, abs));
         if (!type.equals("creat")) a.add(SyscallArgs.openFlags(reported));
         a.add(SyscallArgs.mode(mode));
         if (type.equals("openat2")) a.add(Arg.flags("resolve", 0, "0"));
@@ -552,14 +553,14 @@ public final class EventFactory {
 
     /** symlink(2): creates {@code linkpath} pointing to {@code target}. */
     public Event symlink(ThreadInfo t, String target, String linkpath) {
-        List<Arg> a = List.of(SyscallArgs.res(0), Arg.text("target", target), new Arg("linkpath", dev.falconet.event.ArgType.FSPATH, linkpath, absolute(t, linkpath)));
+        List<Arg> a = List.of(SyscallArgs.res(0), Arg.text("target", target), new Arg("linkpath", ArgType.FSPATH, linkpath, absolute(t, linkpath)));
         return emit(t, "symlink", 0, null, a);
     }
 
     /** symlinkat(2) relative to the current directory. */
     public Event symlinkat(ThreadInfo t, String target, String linkpath) {
         List<Arg> a = List.of(SyscallArgs.res(0), Arg.text("target", target), SyscallArgs.dirfd("linkdirfd", SyscallArgs.AT_FDCWD),
-                new Arg("linkpath", dev.falconet.event.ArgType.FSPATH, linkpath, absolute(t, linkpath)));
+                new Arg("linkpath", ArgType.FSPATH, linkpath, absolute(t, linkpath)));
         return emit(t, "symlinkat", 0, null, a);
     }
 
@@ -579,7 +580,7 @@ public final class EventFactory {
     /** unlinkat(2) relative to the current directory. */
     public Event unlinkat(ThreadInfo t, String path) {
         List<Arg> a = List.of(SyscallArgs.res(0), SyscallArgs.dirfd("dirfd", SyscallArgs.AT_FDCWD),
-                new Arg("name", dev.falconet.event.ArgType.FSPATH, path, absolute(t, path)), Arg.flags("flags", 0, "0"));
+                new Arg("name", ArgType.FSPATH, path, absolute(t, path)), Arg.flags("flags", 0, "0"));
         return emit(t, "unlinkat", 0, null, a);
     }
 

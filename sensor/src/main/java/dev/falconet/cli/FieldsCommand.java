@@ -62,7 +62,7 @@ public final class FieldsCommand implements Callable<Integer> {
     }
 
     private static java.util.List<FieldDef> byClass(FieldRegistry registry) {
-        java.util.List<String> preferred = java.util.List.of("evt", "process", "user", "group", "fd", "container", "k8s", "k8smeta");
+        java.util.List<String> preferred = java.util.List.of("evt", "process", "user", "group", "fd", "fs.path", "container", "k8s", "k8smeta");
         java.util.List<FieldDef> out = new java.util.ArrayList<>();
         for (String c : preferred) for (FieldDef d : registry.all()) if (d.fieldClass().equals(c)) out.add(d);
         for (FieldDef d : registry.all()) if (!preferred.contains(d.fieldClass())) out.add(d);

@@ -43,6 +43,10 @@ public final class ValidateCommand implements Callable<Integer> {
         RuleEngine.Build build = RuleEngine.load(reading.sources(), rules.engineOptions());
         List<Diagnostic> diags = new ArrayList<>(reading.diagnostics());
         diags.addAll(build.diagnostics());
+        // file order as given, then position: the order a reader of the files expects
+        List<String> order = reading.sources().stream().map(src -> src.name()).toList();
+        diags.sort(java.util.Comparator.<Diagnostic>comparingInt(d -> order.indexOf(d.file()) < 0 ? Integer.MAX_VALUE : order.indexOf(d.file()))
+                .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         long errors = diags.stream().filter(Diagnostic::isError).count();
         long warnings = diags.size() - errors;
         LoadResult loaded = build.loaded();

@@ -69,19 +69,19 @@ final class FdFields {
         t.add("fd.lip", FieldType.IPADDR, "Local IP address (this process's side of the connection).", inet(FdFields::localIp));
         t.add("fd.rip", FieldType.IPADDR, "Remote IP address (the other side of the connection).", inet(FdFields::remoteIp));
         t.filterOnly("fd.ip", FieldType.IPADDR, Multiplicity.EITHER_ENDPOINT,
-                "Matches the client or the server IP address (conditions only).", e -> both(e, FdInfo::clientIp, FdInfo::serverIp));
+                "Matches the client or the server IP address.", e -> both(e, FdInfo::clientIp, FdInfo::serverIp));
         t.add("fd.cport", FieldType.PORT, "Client port of a TCP/UDP socket.", inet(f -> port(f.clientPort())));
         t.add("fd.sport", FieldType.PORT, "Server port of a TCP/UDP socket.", inet(f -> port(f.serverPort())));
         t.add("fd.lport", FieldType.PORT, "Local port of a TCP/UDP socket.", inet(f -> f.role() == FdInfo.SocketRole.NONE ? null : port(f.localPort())));
         t.add("fd.rport", FieldType.PORT, "Remote port of a TCP/UDP socket.", inet(f -> f.role() == FdInfo.SocketRole.NONE ? null : port(f.remotePort())));
         t.filterOnly("fd.port", FieldType.PORT, Multiplicity.EITHER_ENDPOINT,
-                "Matches the client or the server port (conditions only).", e -> both(e, f -> port(f.clientPort()), f -> port(f.serverPort())));
+                "Matches the client or the server port.", e -> both(e, f -> port(f.clientPort()), f -> port(f.serverPort())));
         t.add("fd.cnet", FieldType.IPNET, "Client IP address, for network (CIDR) matching: fd.cnet = 10.0.0.0/8.", inet(FdInfo::clientIp));
         t.add("fd.snet", FieldType.IPNET, "Server IP address, for network (CIDR) matching.", inet(FdInfo::serverIp));
         t.add("fd.lnet", FieldType.IPNET, "Local IP address, for network (CIDR) matching.", inet(FdFields::localIp));
         t.add("fd.rnet", FieldType.IPNET, "Remote IP address, for network (CIDR) matching.", inet(FdFields::remoteIp));
         t.filterOnly("fd.net", FieldType.IPNET, Multiplicity.EITHER_ENDPOINT,
-                "Matches when the client or the server IP address lies in the network (conditions only).",
+                "Matches when the client or the server IP address lies in the network.",
                 e -> both(e, FdInfo::clientIp, FdInfo::serverIp));
         t.add("fd.l4proto", FieldType.CHARBUF, "IP protocol of a socket: tcp, udp, icmp or raw.", fd(FdInfo::l4proto));
         t.add("fd.sockfamily", FieldType.CHARBUF, "Socket family: ip or unix.", fd(f -> switch (f.type()) {

@@ -49,7 +49,7 @@ final class ProcessFields {
                 "Environment of an ancestor: proc.aenv[N] for the Nth ancestor, proc.aenv[NAME] for the first value of NAME from the parent up; without argument in a condition, matches any ancestor's environment.",
                 ProcessFields::bindAenv);
         t.add("proc.cwd", FieldType.CHARBUF, "Current working directory of the process, ending with '/' as libsinsp keeps it (/dev/shm/).",
-                e -> ProcessText.cwd(e.thread()));
+                e -> ProcessText.cwd(e.thread().mainThread()));
         t.add("proc.tty", FieldType.UINT32, "Controlling terminal device number; 0 without a terminal.", e -> e.thread().tty());
         t.add("proc.pid", FieldType.INT64, "Process id.", e -> e.thread().pid());
         t.add("proc.ppid", FieldType.INT64, "Process id of the parent.", e -> nonNegative(e.thread().mainThread().ptid()));

@@ -156,6 +156,9 @@ class FieldSemanticsTest {
         assertThat(cond("evt.arg.flags", write)).isEqualTo("O_TRUNC|O_CREAT|O_WRONLY|O_F_CREATED");
         assertThat(cond("fd.name", write)).isEqualTo("/home/alice/notes.txt");
         assertThat(cond("fd.nameraw", write)).isEqualTo("notes.txt");
+        assertThat(cond("fs.path.name", write)).isEqualTo("/home/alice/notes.txt");
+        assertThat(cond("fs.path.nameraw", write)).isEqualTo("notes.txt");
+        assertThat(cond("fs.path.source", write)).isNull();
         assertThat(cond("fd.num", write)).isEqualTo(4L);
 
         Event exe = f.openat(cat.thread(), "/tmp/dropper", OpenFlags.O_WRONLY | OpenFlags.O_CREAT, 0755);
@@ -310,6 +313,9 @@ class FieldSemanticsTest {
         assertThat(cond("evt.arg.target", sym)).isEqualTo("/etc/shadow");
         assertThat(cond("evt.arg.linkpath", sym)).isEqualTo("/tmp/x");
         assertThat(cond("evt.arg.linkdirfd", sym)).isEqualTo("AT_FDCWD");
+        assertThat(cond("fs.path.source", sym)).isEqualTo("/etc/shadow");
+        assertThat(cond("fs.path.target", sym)).isEqualTo("/tmp/x");
+        assertThat(cond("fs.path.name", sym)).isNull();
         Event gdb = f.execve(login.bash(), "/usr/bin/gdb", "-p", "1");
         Event pt = f.ptrace(gdb.thread(), SyscallArgs.PTRACE_ATTACH, 1);
         assertThat(cond("evt.arg.request", pt)).isEqualTo("PTRACE_ATTACH");
