@@ -136,7 +136,7 @@ final class CollectionCompiler {
     private Map<String, CompiledMacro> compileMacros(RuleCollection col, List<CompiledList> lists, DiagnosticSink errors) {
         Map<String, CompiledMacro> out = new LinkedHashMap<>();
         for (MacroState m : col.macros()) {
-            CompiledMacro c = new CompiledMacro(m, substituteLists(m.condition, lists));
+            CompiledMacro c = new CompiledMacro(m, substituteLists(m.condition.text(), lists));
             ParseResult r = parse(c.text.text());
             if (r.ok()) {
                 c.tree = r.expr();
@@ -171,12 +171,12 @@ final class CollectionCompiler {
         for (RuleState r : col.rules()) {
             if (r.unknownSource) continue;
             String label = "rule '" + r.name + "'";
-            TracedText text = r.condition;
+            TracedText text = r.condition.text();
             Set<String> exceptionFields = Set.of();
             Expr tree = null;
             boolean ok = true;
             if (!r.exceptions.isEmpty()) {
-                ExceptionExpander.Expansion x = ExceptionExpander.expand(r.condition, r.exceptions, r.conditionAt);
+                ExceptionExpander.Expansion x = ExceptionExpander.expand(text, r.exceptions, r.conditionAt);
                 if (x.error() != null) {
                     errors.error(LoadCodes.VALIDATE, x.errorAt(), label, x.error());
                     ok = false;
@@ -197,7 +197,7 @@ final class CollectionCompiler {
                     if (m.ok()) tree = m.tree(); else report(m, label, errors);
                 }
             }
-            out.add(new LoadedRule(r.name, r.desc, r.output, r.priority, List.copyOf(r.tags), r.source, r.enabled,
+            out.add(new LoadedRule(r.name, r.desc.toString(), r.output.toString(), r.priority, List.copyOf(r.tags), r.source, r.enabled,
                     r.warnEvttypes, r.skipIfUnknownFilter, r.capture, r.captureDuration, text.text(), tree,
                     exceptionFields, r.at, r.conditionAt, r.outputAt, text));
         }

@@ -119,6 +119,27 @@ class RobustnessTest {
         assertThat(r.rule("Uses big").orElseThrow().condition()).isNotNull();
     }
 
+    /** Falco's appends are string appends; ours must stay linear too (a hang guard, not a speed target). */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void manyAppendsToOneItem() {
+        StringBuilder sb = new StringBuilder(Loading.list("l", "[a]") + Loading.macro("m", "proc.name in (l)")
+                + rule("R", "m") + "  exceptions:\n    - name: e\n      fields: proc.name\n      values: [x]\n");
+        int n = 10_000;
+        for (int i = 0; i < n; i++) {
+            sb.append("- list: l\n  items: [i").append(i).append("]\n  override: {items: append}\n");
+            sb.append("- macro: m\n  condition: or proc.name=m").append(i).append("\n  override: {condition: append}\n");
+            sb.append("- rule: R\n  condition: or proc.name=r").append(i).append("\n  exceptions: [{name: e, values: [v")
+                    .append(i).append("]}]\n  override: {condition: append, exceptions: append}\n");
+        }
+        LoadResult r = load(sb.toString());
+        assertThat(r.diagnostics()).isEmpty();
+        assertThat(r.list("l").orElseThrow().items()).hasSize(n + 1);
+        assertThat(r.rule("R").orElseThrow().conditionText()).contains("or proc.name=r" + (n - 1) + ") and not (proc.name in (x, v0, v1, v2");
+        assertThat(r.rule("R").orElseThrow().condition()).isNotNull();
+        assertThat(r.macro("m").orElseThrow().conditionText()).endsWith("or proc.name=m" + (n - 1));
+    }
+
     @Test
     void wrongTypesEverywhere() {
         for (String item : List.of("- rule: {a: b}\n", "- rule: R\n  desc: [d]\n  condition: a\n  output: o\n  priority: INFO\n",
