@@ -93,10 +93,11 @@ public final class OutputOptions {
     public Outputs open(PrintStream out, PrintStream err, Map<String, String> env) {
         DeliveryEvents events = new DeliveryEvents();
         List<AlertSink> sinks = new ArrayList<>();
+        long maxFileBytes = parseSize(fileMaxSize); // checked even without --file: a typo should not pass silently
         try {
             if (!noStdout) sinks.add(new StreamSink(out, json));
             if (deliveryStatus) events.subscribe(json ? new StreamSink(out, true) : new StreamSink(err, false));
-            if (file != null) sinks.add(new RotatingFileSink(file, json, parseSize(fileMaxSize), fileKeep));
+            if (file != null) sinks.add(new RotatingFileSink(file, json, maxFileBytes, fileKeep));
             Duration drain = Duration.ofSeconds(Math.max(0, drainSeconds));
             String url = firstNonBlank(httpUrl, env.get("FALCONET_HTTP_URL"));
             if (url != null) {

@@ -28,9 +28,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Applying, waiting and listing against fabric8's CRUD mock API server. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class MockClusterTest {
-    KubernetesClient client;
+    /** Static: one mock server for the class (starting one per test is slow); each test starts from an empty cluster. */
+    static KubernetesClient client;
+
+    @org.junit.jupiter.api.BeforeEach
+    void emptyCluster() {
+        client.pods().inAnyNamespace().list().getItems().forEach(p -> client.resource(p).delete());
+        client.apps().deployments().inAnyNamespace().list().getItems().forEach(r -> client.resource(r).delete());
+        client.services().inAnyNamespace().list().getItems().forEach(r -> client.resource(r).delete());
+        client.network().v1().ingresses().inAnyNamespace().list().getItems().forEach(r -> client.resource(r).delete());
+        client.namespaces().list().getItems().forEach(n -> client.resource(n).delete());
+    }
 
     private final LabPaths paths = TestPaths.lab();
 

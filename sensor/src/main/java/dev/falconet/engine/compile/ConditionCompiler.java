@@ -86,7 +86,7 @@ public final class ConditionCompiler {
             case Expr.MacroUse m -> {
                 macros.push(m.name());
                 try {
-                    yield new MacroNode(m.name(), node(m.body()), m.pos());
+                    yield new MacroNode(m.name(), node(m.body()), m.pos(), slots.slot("macro " + m.name()));
                 } finally {
                     macros.pop();
                 }

@@ -32,6 +32,12 @@ class PositionsTest {
     }
 
     @Test
+    void windowsLineEndings() {
+        String crlf = "- rule: R\r\n  desc: d\r\n  output: o\r\n  priority: INFO\r\n  condition: >\r\n    evt.type=open and\r\n      foo\r\n";
+        assertThat(at(only(load(crlf)))).isEqualTo("f1.yaml:7:7");
+    }
+
+    @Test
     void parseErrorsPointIntoTheCondition() {
         Diagnostic d = only(load("- rule: R\n  desc: d\n  condition: proc.name in (a, b\n  output: o\n  priority: INFO\n"));
         assertThat(d.code()).isEqualTo(LoadCodes.COMPILE_CONDITION);

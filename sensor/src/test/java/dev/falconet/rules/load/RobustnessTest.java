@@ -107,7 +107,7 @@ class RobustnessTest {
     void tenMegabyteFile() {
         StringBuilder sb = new StringBuilder(11 << 20);
         sb.append("- list: big\n  items: [");
-        for (int i = 0; sb.length() < 5_000_000; i++) sb.append(i == 0 ? "" : ", ").append("/usr/lib/item").append(i);
+        for (int i = 0; sb.length() < 9_500_000; i++) sb.append(i == 0 ? "" : ", ").append("/usr/lib/item").append(i);
         sb.append("]\n");
         for (int i = 0; sb.length() < 10_500_000; i++) {
             sb.append(rule("Rule " + i, "evt.type=open and proc.name=p" + i)).append("  tags: [t").append(i % 7).append("]\n");
@@ -115,7 +115,7 @@ class RobustnessTest {
         sb.append(rule("Uses big", "fd.name in (big)"));
         LoadResult r = load(sb.toString());
         assertThat(r.diagnostics()).isEmpty();
-        assertThat(r.rules().size()).isGreaterThan(30_000);
+        assertThat(r.rules().size()).isGreaterThan(3_000);
         assertThat(r.rule("Uses big").orElseThrow().condition()).isNotNull();
     }
 
