@@ -10,7 +10,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The rules options that {@code validate}, {@code replay}, {@code explain} and {@code sensor} share. */
 public final class RulesOptions {
@@ -29,19 +32,22 @@ public final class RulesOptions {
     @Option(names = "--k8smeta", description = "Append the k8smeta suggested fields (k8smeta_pod_name, k8smeta_ns_name) to outputs, as Falco does with the k8smeta plugin loaded.")
     boolean k8smeta;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     public List<Path> files() {
         return files;
     }
 
-    /** Engine options from these flags; throws IllegalArgumentException with a usage message on bad values. */
+    /** Engine options from these flags; a bad value is a usage error (exit 2) naming the option. */
     public EngineOptions engineOptions() {
         RuleMatching m;
         try {
             m = RuleMatching.parse(ruleMatching);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--rule-matching must be 'first' or 'all', not '" + ruleMatching + "'");
+            throw new ParameterException(mixee.commandLine(), "--rule-matching must be 'first' or 'all', not '" + ruleMatching + "'");
         }
-        Priority p = Priority.parse(minPriority).orElseThrow(() -> new IllegalArgumentException(
+        Priority p = Priority.parse(minPriority).orElseThrow(() -> new ParameterException(mixee.commandLine(),
                 "--min-priority must be one of emergency, alert, critical, error, warning, notice, informational (info), debug; not '" + minPriority + "'"));
         EngineOptions o = EngineOptions.defaults().withRuleMatching(m).withMinPriority(p);
         if (k8smeta) {
