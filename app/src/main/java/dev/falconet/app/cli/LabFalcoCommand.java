@@ -45,7 +45,7 @@ final class LabFalcoCommand implements Runnable {
         @Override
         public Integer call() {
             return falco.parent.execute(spec.commandLine(), false, (lab, log, out) -> {
-                lab.falco().install(new FalcoHelm.Telegram(blankToNull(token), blankToNull(chatId)), log);
+                lab.installFalco(new FalcoHelm.Telegram(blankToNull(token), blankToNull(chatId)), log);
                 out.println("Falco is installed in namespace falco.");
                 return FalconetCli.EXIT_OK;
             });
@@ -63,7 +63,7 @@ final class LabFalcoCommand implements Runnable {
         @Override
         public Integer call() {
             return falco.parent.execute(spec.commandLine(), false, (lab, log, out) -> {
-                lab.falco().uninstall(log);
+                lab.uninstallFalco(log);
                 out.println("Falco is removed.");
                 return FalconetCli.EXIT_OK;
             });

@@ -39,6 +39,7 @@ class LabCommandTest {
     Path dir;
 
     private FakeTools tools;
+    private String context = "minikube";
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -62,8 +63,8 @@ class LabCommandTest {
     /** A client like the one the kubeconfig gives: current context "minikube", pointing at the mock. */
     private KubernetesClient labClient() {
         Config cfg = new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration()).build();
-        cfg.setCurrentContext(new NamedContextBuilder().withName("minikube").withNewContext().withCluster("minikube")
-                .withUser("minikube").endContext().build());
+        cfg.setCurrentContext(new NamedContextBuilder().withName(context).withNewContext().withCluster(context)
+                .withUser(context).endContext().build());
         return new KubernetesClientBuilder().withConfig(cfg).build();
     }
 
@@ -187,6 +188,20 @@ class LabCommandTest {
 
         assertThat(run("lab", "falco", "install")).isEqualTo(1);
         assertThat(err.toString()).contains("falconet lab falco install: helm is not installed");
+    }
+
+    @Test
+    void nothingIsDoneToAClusterThatIsNotTheLabs() {
+        context = "prod-eu-1";
+        tools.recording("kubectl", "exit 0");
+        int code = run("lab", "exec", "--kubectl", "-n", "prod", "deployment/ubuntu-deployment", "--", "rm", "-rf", "/data");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("falconet lab exec: kubectl points at context 'prod-eu-1', not the lab's 'minikube': "
+                + "run 'kubectl config use-context minikube'");
+        assertThat(tools.calls("kubectl")).isEmpty();
+
+        assertThat(run("lab", "status", "--json")).isEqualTo(1);
+        assertThat(out.toString()).contains("\"pods\" : [ ]");
     }
 
     @Test

@@ -184,13 +184,16 @@ class MockClusterTest {
     @Test
     void watchingPodsDeliversAddsModificationsAndDeletes() throws Exception {
         var changes = new CopyOnWriteArrayList<PodTable.Change>();
-        try (Watch w = new PodTable(client).watch("secured-ns", LabLog.SILENT, changes::add, reason -> {})) {
+        Watch w = new PodTable(client).watch("secured-ns", LabLog.SILENT, changes::add, reason -> {});
+        try {
             Pod p = client.resource(runningPod("secured-ns", "foo-app", Map.of("app", "foo"), "kicbase/echo-server:1.0", null)).create();
             p.getMetadata().getLabels().put("tier", "web");
             client.resource(p).update();
             client.pods().inNamespace("secured-ns").withName("foo-app").delete();
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (changes.size() < 3 && System.nanoTime() < until) Thread.sleep(20);
+        } finally {
+            w.close();
         }
         assertThat(changes).extracting(PodTable.Change::action)
                 .containsExactly(Watcher.Action.ADDED, Watcher.Action.MODIFIED, Watcher.Action.DELETED);

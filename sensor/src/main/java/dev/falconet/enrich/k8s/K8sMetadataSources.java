@@ -26,6 +26,12 @@ public final class K8sMetadataSources {
         return connect(nodeName, System.getenv(), Path.of(System.getProperty("user.home")), SERVICE_ACCOUNT_TOKEN);
     }
 
+    /** Why this process has no kubeconfig to use, or empty when it has one. */
+    public static java.util.Optional<String> whyNoConfigHere() {
+        return java.util.Optional.ofNullable(whyNoConfig(System.getenv(), Path.of(System.getProperty("user.home")),
+                SERVICE_ACCOUNT_TOKEN));
+    }
+
     static K8sMetadata connect(String nodeName, Map<String, String> env, Path home, Path serviceAccountToken) {
         String why = whyNoConfig(env, home, serviceAccountToken);
         if (why != null) return new UnavailableMetadata(why);
