@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code falconet validate}: checks rules files like {@code falco -V}, reporting every problem at once. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check rules files like 'falco -V': YAML, items, appends and overrides, lists, macros, conditions, outputs.",
+        description = {"Check rules files like 'falco -V', reporting every problem at once.",
+                "Checks YAML, items, appends and overrides, lists, macros, conditions and outputs.",
                 "Prints every error and warning as FILE:LINE:COL: error|warning CODE: item: message, then a summary."},
         footer = {"", "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage."})
 public final class ValidateCommand implements Callable<Integer> {
