@@ -111,7 +111,8 @@ public final class Lab implements AutoCloseable {
         }
         if (cluster != null && cluster.running()) {
             ctx = KubeContextCheck.check(client(), minikube.profile(), rec);
-            if (ctx.reachable()) {
+            // only the lab's own cluster: never list pods of whatever other cluster kubectl points at
+            if (ctx.ok()) {
                 var table = new PodTable(client());
                 for (String ns : NAMESPACES) pods.addAll(table.list(ns, rec));
                 sensor = client().apps().daemonSets().inNamespace(SensorDeployment.NAMESPACE)
@@ -140,8 +141,19 @@ public final class Lab implements AutoCloseable {
         return applyLabApps(rolloutTimeout, log);
     }
 
+    /**
+     * Fails unless kubectl's current context is the lab's minikube profile and it answers: every action
+     * (and every equivalent the app shows) goes to the current context, which must not be someone's real
+     * cluster. A guard, not a lesson: its kubectl calls are not shown.
+     */
+    public void requireLabContext() {
+        KubeContextStatus ctx = KubeContextCheck.check(client(), minikube.profile(), LabLog.SILENT);
+        if (!ctx.ok()) throw new LabException(ctx.message());
+    }
+
     /** Applies secured-ns.yaml and prod.yaml and waits for their workloads. */
     public List<AppliedObject> applyLabApps(Duration rolloutTimeout, LabLog log) {
+        requireLabContext();
         var apply = new ManifestApply(applierFactory.apply(client()));
         var loader = new ManifestLoader();
         var applied = new ArrayList<AppliedObject>();
@@ -154,18 +166,22 @@ public final class Lab implements AutoCloseable {
         return applied;
     }
 
+    /** Our sensor's deployment, once the lab's context is checked. */
     public SensorDeployment sensor() {
+        requireLabContext();
         return new SensorDeployment(paths, minikube, new ManifestApply(applierFactory.apply(client())),
                 new Rollouts(client()), client());
     }
 
     /** Runs a command in a pod, through the API (or through the kubectl binary when asked). */
     public ExecResult exec(ExecRequest request, boolean viaKubectl, LabLog log) {
+        requireLabContext();
         PodExec exec = viaKubectl ? new KubectlPodExec(runner) : new Fabric8PodExec(client());
         return exec.exec(request, log);
     }
 
     public List<PodRow> pods(String namespace, LabLog log) {
+        requireLabContext();
         return new PodTable(client()).list(namespace, log);
     }
 
@@ -175,8 +191,20 @@ public final class Lab implements AutoCloseable {
         else minikube.stop(log);
     }
 
-    public FalcoHelm falco() {
-        return new FalcoHelm(runner, paths);
+    /** Installs the real Falco with helm into the lab's cluster. */
+    public void installFalco(FalcoHelm.Telegram telegram, LabLog log) {
+        FalcoHelm helm = new FalcoHelm(runner, paths);
+        helm.requireHelm();
+        requireLabContext();
+        helm.install(telegram, log);
+    }
+
+    /** Removes the real Falco from the lab's cluster. */
+    public void uninstallFalco(LabLog log) {
+        FalcoHelm helm = new FalcoHelm(runner, paths);
+        helm.requireHelm();
+        requireLabContext();
+        helm.uninstall(log);
     }
 
     @Override

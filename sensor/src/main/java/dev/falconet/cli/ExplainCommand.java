@@ -52,13 +52,7 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EngineOptions options;
-        try {
-            options = rules.engineOptions().withRuleMatching(dev.falconet.engine.RuleMatching.ALL);
-        } catch (IllegalArgumentException e) {
-            err.println("falconet explain: " + e.getMessage());
-            return FalconetCli.EXIT_USAGE;
-        }
+        EngineOptions options = rules.engineOptions().withRuleMatching(dev.falconet.engine.RuleMatching.ALL);
         RuleEngine engine = rules.loadOrReport(options, err);
         if (engine == null) return FalconetCli.EXIT_FINDINGS;
         Optional<CompiledRule> rule = engine.rule(ruleName);

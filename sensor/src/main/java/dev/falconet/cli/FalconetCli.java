@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 ReceiveCommand.class,
                 TelegramCommand.class,
                 SensorCommand.class,
+                K8sMetaCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 findings or errors, 2 usage."})
 public final class FalconetCli implements Runnable {

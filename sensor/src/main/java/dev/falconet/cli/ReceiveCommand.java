@@ -5,6 +5,7 @@ import dev.falconet.output.OutputOptions;
 import dev.falconet.output.Outputs;
 import dev.falconet.output.http.AlertReceiver;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,58 +42,68 @@ public final class ReceiveCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final CountDownLatch stop;
+    private final PrintStream out;
+    private final PrintStream err;
+    private volatile InetSocketAddress bound;
 
     public ReceiveCommand() {
-        this(System.getenv(), null);
+        this(System.getenv(), null, System.out, System.err);
     }
 
-    /** For tests: a given environment, and a latch that stops the command instead of a signal. */
-    ReceiveCommand(Map<String, String> env, CountDownLatch stop) {
+    /** For tests: a given environment and streams, and a latch that stops the command instead of a signal. */
+    ReceiveCommand(Map<String, String> env, CountDownLatch stop, PrintStream out, PrintStream err) {
         this.env = env;
         this.stop = stop;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The address it listens on, once started (tests). */
+    InetSocketAddress bound() {
+        return bound;
     }
 
     @Override
     public Integer call() {
         InetSocketAddress address = parseListen(listen);
         String bearer = token != null ? token : env.get("FALCONET_RECEIVE_TOKEN");
-        Outputs out;
+        Outputs outs;
         try {
-            out = outputs.open(System.out, System.err, env);
+            outs = outputs.open(out, err, env);
         } catch (OutputConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         AlertReceiver receiver;
         try {
-            receiver = AlertReceiver.start(address, bearer, out);
+            receiver = AlertReceiver.start(address, bearer, outs);
         } catch (OutputConfigException e) {
-            out.close();
+            outs.close();
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (IOException e) {
-            out.close();
+            outs.close();
             spec.commandLine().getErr().println("falconet receive: cannot listen on " + listen + ": " + e.getMessage()
                     + " (port in use? choose another with --listen)");
             return FalconetCli.EXIT_FINDINGS;
         }
-        InetSocketAddress bound = receiver.address();
-        System.err.println("falconet receive: listening on http://" + bound.getHostString() + ":" + bound.getPort() + "/"
+        bound = receiver.address();
+        err.println("falconet receive: listening on http://" + bound.getHostString() + ":" + bound.getPort() + "/"
                 + (bearer != null ? " (bearer token required)" : ""));
         CountDownLatch done = stop != null ? stop : new CountDownLatch(1);
-        Thread hook = new Thread(() -> shutdown(receiver, out, done), "falconet-receive-shutdown");
+        Thread hook = new Thread(() -> shutdown(receiver, outs, done), "falconet-receive-shutdown");
         if (stop == null) Runtime.getRuntime().addShutdownHook(hook);
         try {
             done.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (stop != null) shutdown(receiver, out, done);
+        if (stop != null) shutdown(receiver, outs, done);
         return FalconetCli.EXIT_OK;
     }
 
-    private static void shutdown(AlertReceiver receiver, Outputs out, CountDownLatch done) {
+    private void shutdown(AlertReceiver receiver, Outputs outs, CountDownLatch done) {
         receiver.close();
-        out.close();
-        System.err.println("falconet receive: stopped after " + receiver.accepted() + " alert(s), " + receiver.rejected() + " request(s) refused");
+        outs.close();
+        err.println("falconet receive: stopped after " + receiver.accepted() + " alert(s), " + receiver.rejected() + " request(s) refused");
         done.countDown();
     }
 

@@ -38,13 +38,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        EngineOptions options;
-        try {
-            options = rules.engineOptions();
-        } catch (IllegalArgumentException e) {
-            err.println("falconet replay: " + e.getMessage());
-            return FalconetCli.EXIT_USAGE;
-        }
+        EngineOptions options = rules.engineOptions();
         RuleEngine engine = rules.loadOrReport(options, err);
         if (engine == null) return FalconetCli.EXIT_FINDINGS;
         try (Outputs sink = outputs.open(); CaptureReader reader = CaptureReader.open(capture)) {

@@ -96,7 +96,7 @@ public final class RuleEngine {
                 failed = true;
                 continue;
             }
-            ConditionCompiler.Result cr = ConditionCompiler.compile(r.condition(), registry, slots);
+            ConditionCompiler.Result cr = ConditionCompiler.compile(r.condition(), registry, slots, options.resolver());
             boolean skip = false;
             for (ConditionCompiler.Finding f : cr.findings()) {
                 SourceSpan at = f.macro() == null ? r.locate(f.pos())

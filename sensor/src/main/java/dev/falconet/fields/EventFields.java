@@ -148,7 +148,8 @@ final class EventFields {
             sb.append(a.name()).append('=');
             String value = valueText(a);
             sb.append(value);
-            if (!value.equals(a.rendered()) && (a.type() == ArgType.FD || a.type() == ArgType.FLAGS)) {
+            // libsinsp adds "(resolved)" only when there is a resolved text
+            if (!a.rendered().isEmpty() && !value.equals(a.rendered()) && (a.type() == ArgType.FD || a.type() == ArgType.FLAGS)) {
                 sb.append('(').append(a.rendered()).append(')');
             }
         }
@@ -161,18 +162,27 @@ final class EventFields {
         return a.rendered();
     }
 
+    /**
+     * {@code evt.arg.X} as libsinsp extracts it: the resolved text when there is one, otherwise the
+     * plain value, so flags with no bit set read {@code 0} (an execve's {@code exe_flags=0}), not "".
+     */
+    static String argText(Arg a) {
+        String resolved = a.rendered();
+        return resolved.isEmpty() ? valueText(a) : resolved;
+    }
+
     private static BindResult bindArg(FieldDef def, String arg, UseContext ctx) {
         FieldExtractor ex;
         if (isDigits(arg)) {
             int index = Integer.parseInt(arg);
             ex = e -> {
                 Arg a = e.arg(index);
-                return a == null ? null : a.rendered();
+                return a == null ? null : argText(a);
             };
         } else {
             ex = e -> {
                 Arg a = e.arg(arg);
-                return a == null ? null : a.rendered();
+                return a == null ? null : argText(a);
             };
         }
         return BindResult.ok(new BoundField(def, arg, FieldType.CHARBUF, Multiplicity.SINGLE, ex));

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The output options {@code sensor}, {@code replay} and {@code receive} share (a picocli {@code @Mixin}).
+ * Defaults live in the field initialisers, so {@code new OutputOptions()} works without picocli too.
  * {@link #open()} builds the {@link Outputs} fan-out: stdout (text or JSON), then a rotating file, an HTTP
  * POST and Telegram when configured. With no option set: Falco text lines on stdout.
  */
@@ -42,12 +43,12 @@ public final class OutputOptions {
     @Option(names = "--file", paramLabel = "PATH", description = "Also append alerts to this file (text lines, or JSON with --json), rotated by size.")
     Path file;
 
-    @Option(names = "--file-max-size", paramLabel = "SIZE", defaultValue = "100M",
+    @Option(names = "--file-max-size", paramLabel = "SIZE",
             description = "Rotate the file before it grows beyond this (bytes, or with K, M, G; default ${DEFAULT-VALUE}).")
-    String fileMaxSize;
+    String fileMaxSize = "100M";
 
-    @Option(names = "--file-keep", paramLabel = "N", defaultValue = "5", description = "Rotated files to keep: PATH.1 .. PATH.N (default ${DEFAULT-VALUE}).")
-    int fileKeep;
+    @Option(names = "--file-keep", paramLabel = "N", description = "Rotated files to keep: PATH.1 .. PATH.N (default ${DEFAULT-VALUE}).")
+    int fileKeep = 5;
 
     @Option(names = "--http-url", paramLabel = "URL",
             description = "Also POST each alert as Falco JSON to this URL, e.g. a falcosidekick at http://127.0.0.1:2801/ (env FALCONET_HTTP_URL).")
@@ -64,13 +65,13 @@ public final class OutputOptions {
             description = "Directory where Telegram alerts wait until delivered (env FALCONET_SPOOL; default $XDG_DATA_HOME/falconet/spool).")
     Path spool;
 
-    @Option(names = "--spool-max", paramLabel = "N", defaultValue = "100000",
+    @Option(names = "--spool-max", paramLabel = "N",
             description = "Undelivered Telegram alerts kept at most; newer ones are then refused and logged (default ${DEFAULT-VALUE}).")
-    long spoolMax;
+    long spoolMax = 100_000;
 
-    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS",
             description = "On exit, wait this long for queued deliveries (the rest stays in the spool; default ${DEFAULT-VALUE}).")
-    int drainSeconds;
+    int drainSeconds = 10;
 
     /** Builds the outputs on {@code System.out}/{@code System.err} with the process environment. */
     public Outputs open() {
@@ -93,10 +94,11 @@ public final class OutputOptions {
     public Outputs open(PrintStream out, PrintStream err, Map<String, String> env) {
         DeliveryEvents events = new DeliveryEvents();
         List<AlertSink> sinks = new ArrayList<>();
+        long maxFileBytes = parseSize(fileMaxSize); // checked even without --file: a typo should not pass silently
         try {
             if (!noStdout) sinks.add(new StreamSink(out, json));
             if (deliveryStatus) events.subscribe(json ? new StreamSink(out, true) : new StreamSink(err, false));
-            if (file != null) sinks.add(new RotatingFileSink(file, json, parseSize(fileMaxSize), fileKeep));
+            if (file != null) sinks.add(new RotatingFileSink(file, json, maxFileBytes, fileKeep));
             Duration drain = Duration.ofSeconds(Math.max(0, drainSeconds));
             String url = firstNonBlank(httpUrl, env.get("FALCONET_HTTP_URL"));
             if (url != null) {

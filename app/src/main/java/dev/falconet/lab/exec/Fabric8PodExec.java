@@ -39,7 +39,12 @@ public final class Fabric8PodExec implements PodExec {
                     : streams.writingError(err).exec(req.command().toArray(String[]::new));
             try (w) {
                 Integer code = w.exitCode().get(req.timeout().toMillis(), TimeUnit.MILLISECONDS);
-                return new ExecResult(name, code == null ? -1 : code, text(out), text(err), false);
+                if (code == null) {
+                    String so = text(out).strip();
+                    throw new LabException("exec in pod " + req.namespace() + "/" + name + " ended without an exit status "
+                            + "(the connection closed)" + (so.isEmpty() ? "" : "; output so far: " + so));
+                }
+                return new ExecResult(name, code, text(out), text(err), false);
             } catch (TimeoutException e) {
                 return new ExecResult(name, -1, text(out), text(err), true);
             } catch (ExecutionException e) {

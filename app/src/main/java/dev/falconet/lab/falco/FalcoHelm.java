@@ -90,7 +90,8 @@ public final class FalcoHelm {
         fail("updating the Falco chart repository", runner.run(update, SHORT_TIMEOUT, log::progress));
     }
 
-    private void requireHelm() {
+    /** Fails with an install hint when helm is not on the PATH. */
+    public void requireHelm() {
         if (runner.locator().find("helm").isEmpty()) {
             throw new LabException("helm is not installed, and the real Falco is installed with it. Install helm 3: "
                     + "https://helm.sh/docs/intro/install/ (our own sensor does not need it: 'falconet lab deploy')");

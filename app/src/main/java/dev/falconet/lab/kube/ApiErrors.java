@@ -18,7 +18,7 @@ public final class ApiErrors {
         int code = e.getCode();
         Status st = e.getStatus();
         String reason = st != null && st.getMessage() != null ? st.getMessage() : e.getMessage();
-        if (code == 0 || isConnectionProblem(e)) {
+        if (isConnectionProblem(e) || (code == 0 && hasIoCause(e))) {
             return what + ": the cluster is unreachable (" + rootMessage(e) + "). Is it running? Check 'falconet lab status' "
                     + "or 'minikube status'";
         }
@@ -45,6 +45,11 @@ public final class ApiErrors {
             String m = t.getMessage();
             if (m != null && (m.contains("Connection refused") || m.contains("Failed to connect"))) return true;
         }
+        return false;
+    }
+
+    private static boolean hasIoCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof java.io.IOException) return true;
         return false;
     }
 

@@ -19,7 +19,7 @@ public final class KubeContextCheck {
         try {
             var v = client.getKubernetesVersion();
             String version = v == null ? null : v.getGitVersion();
-            String msg = expected ? "context '" + ctx + "' answers (Kubernetes " + version + ")"
+            String msg = expected ? "context '" + ctx + "' answers" + (version == null ? "" : " (Kubernetes " + version + ")")
                     : "kubectl points at context '" + ctx + "', not the lab's '" + expectedContext
                     + "': run 'kubectl config use-context " + expectedContext + "'";
             return new KubeContextStatus(file, ctx, expected, true, version, msg);

@@ -46,7 +46,7 @@ public final class Rollouts {
         log.equivalent("kubectl rollout status deployment/" + name + " -n " + ns + " --timeout=" + timeout.toSeconds() + "s");
         var r = client.apps().deployments().inNamespace(ns).withName(name);
         await("deployment/" + name, ns, timeout, () -> r.waitUntilCondition(Rollouts::deploymentReady, timeout.toMillis(), TimeUnit.MILLISECONDS),
-                () -> describeDeployment(r.get()), selector(r.get() == null ? null : r.get().getSpec().getSelector().getMatchLabels()));
+                () -> describeDeployment(r.get()), r.get() == null ? null : r.get().getSpec().getSelector().getMatchLabels());
         log.progress("deployment \"" + name + "\" successfully rolled out");
     }
 
@@ -54,7 +54,7 @@ public final class Rollouts {
         log.equivalent("kubectl rollout status daemonset/" + name + " -n " + ns + " --timeout=" + timeout.toSeconds() + "s");
         var r = client.apps().daemonSets().inNamespace(ns).withName(name);
         await("daemonset/" + name, ns, timeout, () -> r.waitUntilCondition(Rollouts::daemonSetReady, timeout.toMillis(), TimeUnit.MILLISECONDS),
-                () -> describeDaemonSet(r.get()), selector(r.get() == null ? null : r.get().getSpec().getSelector().getMatchLabels()));
+                () -> describeDaemonSet(r.get()), r.get() == null ? null : r.get().getSpec().getSelector().getMatchLabels());
         log.progress("daemon set \"" + name + "\" successfully rolled out");
     }
 
@@ -88,10 +88,6 @@ public final class Rollouts {
         if (pods.isEmpty()) return "; no pods were created yet";
         return "; pods: " + pods.stream().map(p -> p.getMetadata().getName() + " " + PodRows.status(p))
                 .collect(Collectors.joining(", "));
-    }
-
-    private static Map<String, String> selector(Map<String, String> labels) {
-        return labels;
     }
 
     static boolean deploymentReady(Deployment d) {

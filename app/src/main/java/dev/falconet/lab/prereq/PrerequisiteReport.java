@@ -24,10 +24,16 @@ public record PrerequisiteReport(List<ToolStatus> tools, DriverStatus driver) {
         for (ToolStatus t : tools) {
             // a missing second engine is no problem when the first one drives minikube
             if (!t.usable() && !(t.engine() && driver.usable())) {
-                out.add((t.required() ? "" : "(optional) ") + t.name() + ": " + t.problem() + ". " + t.installHint());
+                out.add((t.required() ? "" : "(optional) ") + t.name() + ": " + sentence(t.problem()) + " " + t.installHint());
             }
         }
-        if (!driver.usable()) out.add("driver: " + driver.reason() + ". " + driver.installHint());
+        if (!driver.usable()) out.add("driver: " + sentence(driver.reason()) + " " + driver.installHint());
         return out;
+    }
+
+    /** The text ending with a full stop (tools' messages sometimes end with "?" already). */
+    public static String sentence(String s) {
+        String t = s.strip();
+        return t.endsWith(".") || t.endsWith("?") || t.endsWith("!") ? t : t + ".";
     }
 }

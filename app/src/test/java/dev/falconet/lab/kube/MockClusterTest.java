@@ -28,9 +28,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Applying, waiting and listing against fabric8's CRUD mock API server. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class MockClusterTest {
-    KubernetesClient client;
+    /** Static: one mock server for the class (starting one per test is slow); each test starts from an empty cluster. */
+    static KubernetesClient client;
+
+    @org.junit.jupiter.api.BeforeEach
+    void emptyCluster() {
+        client.pods().inAnyNamespace().list().getItems().forEach(p -> client.resource(p).delete());
+        client.apps().deployments().inAnyNamespace().list().getItems().forEach(r -> client.resource(r).delete());
+        client.services().inAnyNamespace().list().getItems().forEach(r -> client.resource(r).delete());
+        client.network().v1().ingresses().inAnyNamespace().list().getItems().forEach(r -> client.resource(r).delete());
+        client.namespaces().list().getItems().forEach(n -> client.resource(n).delete());
+    }
 
     private final LabPaths paths = TestPaths.lab();
 
@@ -174,13 +184,16 @@ class MockClusterTest {
     @Test
     void watchingPodsDeliversAddsModificationsAndDeletes() throws Exception {
         var changes = new CopyOnWriteArrayList<PodTable.Change>();
-        try (Watch w = new PodTable(client).watch("secured-ns", LabLog.SILENT, changes::add, reason -> {})) {
+        Watch w = new PodTable(client).watch("secured-ns", LabLog.SILENT, changes::add, reason -> {});
+        try {
             Pod p = client.resource(runningPod("secured-ns", "foo-app", Map.of("app", "foo"), "kicbase/echo-server:1.0", null)).create();
             p.getMetadata().getLabels().put("tier", "web");
             client.resource(p).update();
             client.pods().inNamespace("secured-ns").withName("foo-app").delete();
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (changes.size() < 3 && System.nanoTime() < until) Thread.sleep(20);
+        } finally {
+            w.close();
         }
         assertThat(changes).extracting(PodTable.Change::action)
                 .containsExactly(Watcher.Action.ADDED, Watcher.Action.MODIFIED, Watcher.Action.DELETED);

@@ -54,6 +54,20 @@ public final class Frame {
         return v;
     }
 
+    /**
+     * The truth value of the macro in {@code slot}, evaluated on first use for this event: rules
+     * share macros ({@code open_read}, {@code spawned_process}, {@code container} ...), and a
+     * macro's value depends on the event only.
+     */
+    public boolean macro(int slot, Node body) {
+        if (slot >= stamps.length) grow(slot);
+        if (stamps[slot] == generation) return values[slot] == Boolean.TRUE;
+        boolean v = body.eval(this);
+        values[slot] = v ? Boolean.TRUE : Boolean.FALSE;
+        stamps[slot] = generation;
+        return v;
+    }
+
     private void grow(int slot) {
         int n = Math.max(slot + 1, stamps.length * 2);
         values = Arrays.copyOf(values, n);

@@ -47,7 +47,8 @@ public final class Spool implements Closeable {
     private static final int DONE = 2;
     private static final int NOT_SENT = 3;
     private static final int MAX_RECORD = 16 << 20;
-    private static final long ACKS_COMPACT_BYTES = 64 * 1024;
+    private static final long ACKS_COMPACT_BYTES = 1 << 20;
+    private final long acksCompactBytes;
 
     /** One queued record. {@code maybeSent}: a send of it was in flight when a previous process died. */
     public record Entry(long seq, byte[] payload, boolean maybeSent) {
@@ -77,7 +78,8 @@ public final class Spool implements Closeable {
     private FileChannel reader;
     private int readerFor = -1;
 
-    private Spool(Path dir, long maxEntries, long segmentBytes) {
+    private Spool(Path dir, long maxEntries, long segmentBytes, long acksCompactBytes) {
+        this.acksCompactBytes = acksCompactBytes;
         this.dir = dir;
         this.maxEntries = maxEntries;
         this.segmentBytes = segmentBytes;
@@ -94,9 +96,14 @@ public final class Spool implements Closeable {
 
     /** {@link #open(Path, long)} with a segment size (tests use small ones). */
     public static Spool open(Path dir, long maxEntries, long segmentBytes) throws IOException {
+        return open(dir, maxEntries, segmentBytes, ACKS_COMPACT_BYTES);
+    }
+
+    /** {@link #open(Path, long, long)} with the acks.log size that triggers a checkpoint (tests use small ones). */
+    static Spool open(Path dir, long maxEntries, long segmentBytes, long acksCompactBytes) throws IOException {
         if (maxEntries < 1) throw new IllegalArgumentException("maxEntries < 1");
         Files.createDirectories(dir);
-        Spool s = new Spool(dir, maxEntries, segmentBytes);
+        Spool s = new Spool(dir, maxEntries, segmentBytes, acksCompactBytes);
         s.recover();
         return s;
     }
@@ -200,22 +207,33 @@ public final class Spool implements Closeable {
             advanceReader();
             done = seq;
             if (maybeSentSeq == seq) maybeSentSeq = 0;
-            if (acksSize >= ACKS_COMPACT_BYTES) checkpoint();
+            if (acksSize >= acksCompactBytes) checkpoint();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Forces appended records and marks to disk (fsync). */
+    /**
+     * Forces appended records and marks to disk (fsync). The fsync runs outside the lock, so appends and
+     * marks go on meanwhile (they are covered by the next sync).
+     */
     public void sync() throws IOException {
+        FileChannel w;
+        FileChannel a;
         lock.lock();
         try {
             if (!dirty || closed) return;
-            writer.force(false);
-            acks.force(false);
             dirty = false;
+            w = writer;
+            a = acks;
         } finally {
             lock.unlock();
+        }
+        try {
+            w.force(false);
+            a.force(false);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            // rolled to a new segment (forced when rolled) or closed (forced on close) meanwhile
         }
     }
 

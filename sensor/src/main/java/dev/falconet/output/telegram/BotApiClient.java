@@ -37,6 +37,7 @@ public final class BotApiClient implements AutoCloseable {
     private final OkHttpClient http;
     private final OkHttpTelegramClient client;
     private final AtomicBoolean requestSent = new AtomicBoolean();
+    private final AtomicBoolean tlsHandshaking = new AtomicBoolean();
 
     /** A client with Falconet's timeouts: connect 10 s, whole call 30 s. */
     public BotApiClient(TelegramSettings settings) {
@@ -59,6 +60,16 @@ public final class BotApiClient implements AutoCloseable {
                     public void requestHeadersStart(Call call) {
                         requestSent.set(true);
                     }
+
+                    @Override
+                    public void secureConnectStart(Call call) {
+                        tlsHandshaking.set(true);
+                    }
+
+                    @Override
+                    public void secureConnectEnd(Call call, okhttp3.Handshake handshake) {
+                        tlsHandshaking.set(false);
+                    }
                 })
                 .addInterceptor(BotApiClient::errorAsJson)
                 .build();
@@ -74,6 +85,7 @@ public final class BotApiClient implements AutoCloseable {
         if (markdown) b.parseMode("MarkdownV2");
         if (settings.threadId() != null) b.messageThreadId(settings.threadId());
         requestSent.set(false);
+        tlsHandshaking.set(false);
         try {
             Message m = client.execute(b.build());
             return new SendOutcome.Sent(m.getMessageId());
@@ -89,6 +101,7 @@ public final class BotApiClient implements AutoCloseable {
     /** The bot behind the token ({@code getMe}), or why it cannot be fetched. */
     public Result<User> getMe() {
         requestSent.set(false);
+        tlsHandshaking.set(false);
         try {
             return new Result<>(client.execute(new GetMe()), null);
         } catch (TelegramApiException e) {
@@ -115,6 +128,10 @@ public final class BotApiClient implements AutoCloseable {
         if (io == null) {
             // a response that is not the Bot API's JSON ("Unable to deserialize response")
             return new SendOutcome.NoAnswer(SendOutcome.Kind.BAD_ANSWER, Redactor.redact(describe(e), token), sent);
+        }
+        if (tlsHandshaking.get()) {
+            // failed inside the TLS handshake, whatever the exception: nothing was sent
+            return new SendOutcome.NoAnswer(SendOutcome.Kind.TLS, "the TLS handshake did not complete: " + Redactor.redact(describe(io), token), false);
         }
         SendOutcome.Kind kind = SendOutcome.Kind.NETWORK;
         boolean certainlyNotSent = false;

@@ -39,7 +39,7 @@ public final class TelegramSink implements AlertSink {
     public static final String OUTPUT = "telegram";
     static final String DUPLICATE_NOTICE = "Sent again after an attempt that got no answer: this may duplicate an earlier message.";
     private static final System.Logger LOG = System.getLogger(TelegramSink.class.getName());
-    private static final long SYNC_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long SYNC_EVERY_MILLIS = 200;
 
     private final TelegramSettings settings;
     private final Spool spool;
@@ -50,6 +50,7 @@ public final class TelegramSink implements AlertSink {
     private final Duration drainTimeout;
     private final Duration interval;
     private final Thread worker;
+    private final Thread syncer;
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closing;
     private volatile long drainDeadline = Long.MAX_VALUE;
@@ -73,11 +74,13 @@ public final class TelegramSink implements AlertSink {
         this.drainTimeout = drainTimeout;
         this.interval = settings.perMinute() == 0 ? Duration.ZERO : Duration.ofMillis(60_000L / settings.perMinute());
         this.worker = Thread.ofPlatform().daemon().name("falconet-telegram").unstarted(this::deliverLoop);
+        this.syncer = Thread.ofPlatform().daemon().name("falconet-telegram-sync").unstarted(this::syncLoop);
     }
 
     /** Starts the delivery thread (spooled alerts from an earlier run go first). */
     public TelegramSink start() {
         worker.start();
+        syncer.start();
         return this;
     }
 
@@ -136,6 +139,7 @@ public final class TelegramSink implements AlertSink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        syncer.interrupt();
         long left = spool.pending();
         try {
             spool.close();
@@ -159,6 +163,8 @@ public final class TelegramSink implements AlertSink {
      * from the directory alone.
      */
     void crashForTest() throws InterruptedException, IOException {
+        closing = true;
+        syncer.interrupt();
         worker.interrupt();
         worker.join(5000);
         spool.abandon();
@@ -176,14 +182,23 @@ public final class TelegramSink implements AlertSink {
         }
     }
 
+    /** Forces the spool to disk every 200 ms, off the delivery thread (an fsync can take long on a busy disk). */
+    private void syncLoop() {
+        while (!closing) {
+            try {
+                Thread.sleep(SYNC_EVERY_MILLIS);
+                spool.sync();
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "Telegram: cannot force the spool " + spool.dir() + " to disk: " + e.getMessage());
+            }
+        }
+    }
+
     private void deliverLoop() {
-        long lastSync = System.nanoTime();
         try {
             while (true) {
-                if (System.nanoTime() - lastSync > SYNC_EVERY_NANOS) {
-                    spool.sync();
-                    lastSync = System.nanoTime();
-                }
                 if (closing && (spool.pending() == 0 || System.nanoTime() > drainDeadline)) return;
                 Spool.Entry e = spool.peek(200, TimeUnit.MILLISECONDS);
                 if (e != null) deliver(e);

@@ -111,7 +111,7 @@ class SpoolTest {
 
     @Test
     void finishedSegmentsAreDeletedAndMarksCompacted() throws Exception {
-        try (Spool s = Spool.open(dir, 100_000, 16 * 1024)) {
+        try (Spool s = Spool.open(dir, 100_000, 16 * 1024, 64 * 1024)) {
             for (int i = 1; i <= 2500; i++) {
                 s.append(rec(i));
                 Spool.Entry e = s.peek(1, TimeUnit.SECONDS);

@@ -57,7 +57,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    private final List<Posted> posted;
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger nextId = new AtomicInteger(1);
@@ -69,8 +69,15 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     FakeBotApi(int port) throws IOException {
+        this(port, new CopyOnWriteArrayList<>());
+    }
+
+    /** A server on {@code port} adding to {@code posted} (shared with an earlier instance, across an outage). */
+    FakeBotApi(int port, List<Posted> posted) throws IOException {
+        this.posted = posted;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // handlers run on the server's dispatcher thread unless a fault needs to wait (fewer thread hand-offs per request)
+        server.setExecutor(Boolean.getBoolean("fakebotapi.direct") ? null : Executors.newFixedThreadPool(4));
         server.createContext("/", this::handle);
         server.start();
     }
@@ -91,6 +98,11 @@ final class FakeBotApi implements AutoCloseable {
         return new ArrayList<>(posted);
     }
 
+    /** The live list of posted messages (to hand to the next instance). */
+    List<Posted> postedLive() {
+        return posted;
+    }
+
     int requests() {
         return requests.get();
     }
@@ -107,7 +119,7 @@ final class FakeBotApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        if (server.getExecutor() instanceof java.util.concurrent.ExecutorService es) es.shutdownNow();
     }
 
     private void handle(HttpExchange ex) throws IOException {
