@@ -57,6 +57,11 @@ class ListsAndMacrosTest {
         r = load(list("shell_binaries", "[ash]") + rule("R", "proc.name in shell_binaries"));
         assertThat(r.diagnostics()).isEmpty();
         assertThat(r.rule("R").orElseThrow().condition()).isNotNull();
+
+        // an empty list leaves "proc.name in  ": no value after 'in', so this fails too
+        r = load(list("shell_binaries", "[]") + rule("R", "proc.name in shell_binaries"));
+        assertThat(r.rule("R").orElseThrow().conditionText()).isEqualTo("proc.name in  ");
+        assertThat(errors(r)).containsExactly("expected a list, a field with a valid transformer, or an identifier");
     }
 
     @Test

@@ -91,6 +91,19 @@ class RobustnessTest {
     }
 
     @Test
+    void macroChainsDeeperThanTheLimitAreRefused() {
+        int limit = CollectionCompiler.MAX_MACRO_NESTING;
+        StringBuilder sb = new StringBuilder(macro("m0", "evt.type=open"));
+        for (int i = 1; i <= limit + 100; i++) sb.append(macro("m" + i, "m" + (i - 1)));
+        LoadResult r = load(sb + rule("Ok", "m" + (limit - 1)) + rule("TooDeep", "m" + (limit + 100)));
+        assertThat(r.rule("Ok").orElseThrow().condition()).isNotNull();
+        assertThat(r.rule("TooDeep").orElseThrow().condition()).isNull();
+        assertThat(r.diagnostics()).extracting(d -> d.item() + ": " + d.message())
+                .contains("macro 'm" + (limit + 1) + "': Macros are nested more than " + limit + " levels deep",
+                        "rule 'TooDeep': Macro 'm" + (limit + 100) + "' has errors, so this condition cannot be compiled");
+    }
+
+    @Test
     void aliasBombIsBounded() {
         StringBuilder sb = new StringBuilder("- rule: R\n  desc: d\n  condition: evt.type=open\n  output: o\n  priority: INFO\n  exceptions:\n    - name: e\n      fields: proc.name\n      values:\n");
         sb.append("        - &a0 [x, x, x, x, x, x, x, x]\n");
