@@ -80,6 +80,21 @@ class AlertReceiverTest {
     }
 
     @Test
+    void invalidUtf8BytesBecomeReplacementCharacters() throws Exception {
+        start(null);
+        String text = FALCO_ALERT.replace("\"proc.cmdline\":\"cat /etc/pam.d/passwd\"", "\"proc.cmdline\":\"cat XX\"");
+        byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = text.indexOf("cat XX") + 4;
+        body[at] = (byte) 0xff; // never valid in UTF-8
+        body[at + 1] = (byte) 0xc3; // a lead byte without its continuation
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.address().getPort() + "/"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(received.getFirst().outputFields().get("proc.cmdline")).isEqualTo("cat \uFFFD\uFFFD");
+        assertThat(dev.falconet.output.telegram.TelegramFormat.render(received.getFirst()).text()).contains("*proc\\.cmdline*: cat \uFFFD\uFFFD\n");
+    }
+
+    @Test
     void rejectsMalformedBodiesWithAReason() throws Exception {
         start(null);
         HttpResponse<String> bad = post("/", "{\"rule\": \"x\", ", null);

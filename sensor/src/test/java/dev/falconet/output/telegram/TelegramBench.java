@@ -34,6 +34,7 @@ public final class TelegramBench {
             case "throughput" -> throughput(Integer.parseInt(args[1]));
             case "durability" -> durability(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "raw" -> raw(Integer.parseInt(args[1]));
+            case "stages" -> stages(Integer.parseInt(args[1]));
             case "feeder" -> feeder(Integer.parseInt(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
             default -> {
                 System.err.println("usage: TelegramBench throughput N | durability N OUTAGE_SECONDS");
@@ -81,6 +82,33 @@ public final class TelegramBench {
             for (int i = 0; i < n; i++) c.send(text, true);
             long t1 = System.nanoTime();
             System.out.printf("client alone: %d messages in %.1f ms = %.0f messages/s%n", n, (t1 - t0) / 1e6, n / ((t1 - t0) / 1e9));
+        }
+    }
+
+    /**
+     * The pipeline's own work per message without the network: append to the spool, read it back, parse the
+     * alert, render the message, write the sending and done marks.
+     */
+    private static void stages(int n) throws Exception {
+        Path dir = Files.createTempDirectory("falconet-stages");
+        for (int round = 0; round < 2; round++) { // the first round warms up
+            try (Spool spool = Spool.open(dir.resolve("r" + round), 1_000_000)) {
+                long t0 = System.nanoTime();
+                long chars = 0;
+                for (int i = 0; i < n; i++) {
+                    spool.append(dev.falconet.output.AlertFormats.json(TestAlerts.numbered(i)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    Spool.Entry e = spool.peek(1, TimeUnit.SECONDS);
+                    dev.falconet.output.Alert a = dev.falconet.output.AlertJsonParser.parseStored(new String(e.payload(), java.nio.charset.StandardCharsets.UTF_8));
+                    chars += TelegramFormat.render(a).text().length();
+                    spool.markSending(e.seq());
+                    spool.markDone(e.seq());
+                }
+                long t1 = System.nanoTime();
+                if (round == 1) {
+                    System.out.printf("pipeline without the network: %d messages in %.1f ms = %.0f messages/s (%d characters rendered)%n",
+                            n, (t1 - t0) / 1e6, n / ((t1 - t0) / 1e9), chars);
+                }
+            }
         }
     }
 
