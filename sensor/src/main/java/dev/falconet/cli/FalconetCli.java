@@ -15,6 +15,13 @@ import picocli.CommandLine.Command;
         description = "Falconet: a runtime-security lab with a Falco-compatible rule engine and an eBPF sensor.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ValidateCommand.class,
+                ReplayCommand.class,
+                ExplainCommand.class,
+                FieldsCommand.class,
+                ReceiveCommand.class,
+                TelegramCommand.class,
+                SensorCommand.class,
                 K8sMetaCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 findings or errors, 2 usage."})

@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Syscall hooks: sys_enter keeps the raw arguments of an interesting syscall per thread;
+ * sys_exit turns them into one exit record, reading user memory (paths, socket addresses)
+ * only now, when the pages the call used are resident.
+ */
+#ifndef FALCONET_HOOKS_SYSCALL_H
+#define FALCONET_HOOKS_SYSCALL_H
+
+#include "common.h"
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(falconet_sys_enter, struct pt_regs *regs, long id)
+{
+	u32 nr = (u32)id;
+	if (nr >= MAX_SYSCALLS)
+		return 0;
+	struct sys_cfg *cfg = bpf_map_lookup_elem(&syscalls, &nr);
+	if (!cfg || !(cfg->flags & SYS_ENABLED))
+		return 0;
+	u64 pid_tgid = bpf_get_current_pid_tgid();
+	if ((u32)(pid_tgid >> 32) == self_tgid)
+		return 0;
+	u32 tid = (u32)pid_tgid;
+	struct pending p = {};
+	p.nr = nr;
+	p.args[0] = regs->di;
+	p.args[1] = regs->si;
+	p.args[2] = regs->dx;
+	p.args[3] = regs->r10;
+	p.args[4] = regs->r8;
+	p.args[5] = regs->r9;
+	if (bpf_map_update_elem(&pending_calls, &tid, &p, BPF_ANY) < 0)
+		count(CNT_ENTER_DROPS);
+	return 0;
+}
+
+static __always_inline u32 put_arg(u8 *buf, u32 off, u32 i, u8 kind, struct pending *p, s64 res,
+				   struct task_struct *task)
+{
+	u64 a = p->args[i & 7];
+	switch (kind) {
+	case ARG_STR:
+		return put_user_str(buf, off, i, kind, (const void *)a);
+	case ARG_SOCKADDR:
+		return put_user_bytes(buf, off, i, kind, (const void *)a, i < 5 ? (u32)p->args[(i + 1) & 7] : 0);
+	case ARG_SOCKADDR_LENP: {
+		u32 len = 0;
+		if (i < 5 && p->args[(i + 1) & 7])
+			bpf_probe_read_user(&len, sizeof(len), (const void *)p->args[(i + 1) & 7]);
+		if (len > 128)
+			len = 128;
+		return put_user_bytes(buf, off, i, kind, (const void *)a, len);
+	}
+	case ARG_TUPLE_FD:
+		return put_tuple(buf, off, i, task, (s64)a);
+	case ARG_TUPLE_RES:
+		return put_tuple(buf, off, i, task, res);
+	case ARG_INT_PAIR:
+		return put_user_bytes(buf, off, i, kind, (const void *)a, 8);
+	case ARG_OPEN_HOW:
+		return put_user_bytes(buf, off, i, kind, (const void *)a, 16);
+	case ARG_FILE_RES:
+		return put_file_info(buf, off, i, task, res);
+	case ARG_FILE_FD:
+		return put_file_info(buf, off, i, task, (s64)a);
+	}
+	return off;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(falconet_sys_exit, struct pt_regs *regs, long ret)
+{
+	u64 pid_tgid = bpf_get_current_pid_tgid();
+	if ((u32)(pid_tgid >> 32) == self_tgid)
+		return 0;
+	u32 tid = (u32)pid_tgid;
+	struct pending *p = bpf_map_lookup_elem(&pending_calls, &tid);
+	if (!p) {
+		u32 nr = (u32)regs->orig_ax;
+		struct sys_cfg *cfg = nr < MAX_SYSCALLS ? bpf_map_lookup_elem(&syscalls, &nr) : 0;
+		if (cfg && (cfg->flags & SYS_ENABLED))
+			count(CNT_NO_ENTER);
+		return 0;
+	}
+	u32 nr = p->nr;
+	struct sys_cfg *cfg = bpf_map_lookup_elem(&syscalls, &nr);
+	u8 *buf = scratch_buf();
+	if (!cfg || !buf) {
+		bpf_map_delete_elem(&pending_calls, &tid);
+		return 0;
+	}
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct rec_hdr *h = (struct rec_hdr *)buf;
+	fill_hdr(h, REC_SYSCALL, (u16)nr, task);
+	h->res = ret;
+	for (int i = 0; i < 6; i++)
+		h->args[i] = p->args[i];
+	u32 off = sizeof(struct rec_hdr);
+	bool read_user = !(cfg->flags & SYS_STR_ON_FAILURE) || ret < 0;
+	for (u32 i = 0; i < 6; i++) {
+		u8 kind = cfg->kind[i];
+		if (kind == ARG_NONE)
+			continue;
+		if (!read_user && (kind == ARG_STR || kind == ARG_SOCKADDR || kind == ARG_SOCKADDR_LENP))
+			continue;
+		off = put_arg(buf, off, i, kind, p, ret, task);
+	}
+	bpf_map_delete_elem(&pending_calls, &tid);
+	submit(buf, off);
+	return 0;
+}
+
+#endif

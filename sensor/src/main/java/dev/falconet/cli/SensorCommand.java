@@ -1,0 +1,186 @@
+package dev.falconet.cli;
+
+import dev.falconet.engine.EngineOptions;
+import dev.falconet.engine.RuleEngine;
+import dev.falconet.output.OutputConfigException;
+import dev.falconet.output.OutputOptions;
+import dev.falconet.output.Outputs;
+import dev.falconet.sensor.bpf.LibbpfException;
+import dev.falconet.sensor.bpf.Preflight;
+import dev.falconet.sensor.decode.SyscallTable;
+import dev.falconet.sensor.pipeline.EventPrinter;
+import dev.falconet.sensor.pipeline.EventSink;
+import dev.falconet.sensor.pipeline.RecordSink;
+import dev.falconet.sensor.pipeline.RuleSink;
+import dev.falconet.sensor.pipeline.SensorPipeline;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code falconet sensor}: captures syscalls live with the eBPF probe, keeps process/fd/container
+ * state, and hands every event to the outputs. Notices and stats go to stderr.
+ */
+@Command(name = "sensor", mixinStandardHelpOptions = true,
+        description = {"Capture syscalls live with eBPF (needs root), keep Falco's process, fd and container state,",
+                "evaluate the rules and print alerts on stdout as Falco does (text, or JSON with --json).",
+                "Notices (drops) and --stats lines go to stderr."},
+        footer = {"", "Examples:",
+                "  sudo ./falconet sensor -r ../shared/falco-upstream/falco_rules.yaml",
+                "  sudo ./falconet sensor -r rules/ --json --duration 30s --record /tmp/run.jsonl --stats 5s",
+                "  sudo ./falconet sensor -r rules/ --no-stdout --events -e openat   (print every event instead)",
+                "", "Exit codes: 0 ok, 1 bad rules, the kernel refused the probe, or capture failed; 2 usage (or not root)."})
+public final class SensorCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RulesOptions rules;
+
+    @Mixin
+    OutputOptions outputs;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "Also write every event to this capture file (replay it with 'falconet replay -e FILE').")
+    Path record;
+
+    @Option(names = "--events", description = "Print every event on stdout, one line each (sysdig style).")
+    boolean printEvents;
+
+    @Option(names = {"-e", "--event-types"}, split = ",", paramLabel = "TYPE",
+            description = "Also trace these syscalls (the rules' event types and the state-tracking set are always traced).")
+    List<String> eventTypes = new ArrayList<>();
+
+    @Option(names = "--duration", paramLabel = "TIME", description = "Stop after this long (e.g. 30s, 500ms, 2m). Default: until SIGINT/SIGTERM.")
+    String duration;
+
+    @Option(names = "--stats", paramLabel = "TIME", description = "Print a stats line on stderr at this interval (e.g. 5s).")
+    String statsInterval;
+
+    @Option(names = "--ring-size", paramLabel = "SIZE", defaultValue = "16M",
+            description = "Ring buffer size, a power of two (e.g. 16M, 64M). Default: ${DEFAULT-VALUE}.")
+    String ringSize;
+
+    @Override
+    public Integer call() {
+        PrintStream err = spec.commandLine().getErr() == null ? System.err : new PrintStream(System.err, true);
+        long durationNanos, statsNanos, ring;
+        try {
+            durationNanos = duration == null ? 0 : Durations.parse(duration, "--duration");
+            statsNanos = statsInterval == null ? 0 : Durations.parse(statsInterval, "--stats");
+            ring = Durations.parseSize(ringSize, "--ring-size");
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        for (String ev : eventTypes) {
+            if (SyscallTable.spec(ev) == null && !ev.equals("procexit"))
+                throw new CommandLine.ParameterException(spec.commandLine(), "cannot trace event type '" + ev
+                        + "'; traceable: " + String.join(", ", SyscallTable.traceable()) + ", procexit");
+        }
+        EngineOptions engineOptions;
+        try {
+            engineOptions = rules.engineOptions();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter errWriter = new PrintWriter(err, true);
+        RuleEngine engine = rules.loadOrReport(engineOptions, errWriter);
+        if (engine == null) return FalconetCli.EXIT_FINDINGS;
+        Set<String> events = new LinkedHashSet<>(eventTypes);
+        var ruleTypes = engine.eventTypes();
+        if (ruleTypes.isAll()) events.addAll(SyscallTable.traceable());
+        else events.addAll(ruleTypes.names());
+        Optional<Preflight.Problem> problem = Preflight.check();
+        if (problem.isPresent()) {
+            err.println("falconet: " + problem.get().message());
+            return problem.get().usage() ? FalconetCli.EXIT_USAGE : FalconetCli.EXIT_FINDINGS;
+        }
+        List<EventSink> sinks = new ArrayList<>();
+        Outputs out;
+        try {
+            out = outputs.open();
+        } catch (OutputConfigException e) {
+            err.println("falconet: " + e.getMessage());
+            return FalconetCli.EXIT_USAGE;
+        }
+        // recording comes first: the capture holds the state as the engine saw it
+        if (record != null) {
+            try {
+                sinks.add(new RecordSink(record, hostname()));
+            } catch (RuntimeException e) {
+                err.println("falconet: " + e.getMessage());
+                out.close();
+                return FalconetCli.EXIT_FINDINGS;
+            }
+        }
+        if (printEvents) sinks.add(new EventPrinter(new PrintStream(System.out, false)));
+        sinks.add(new RuleSink(engine, out::accept, out));
+        SensorPipeline.Config config = new SensorPipeline.Config(ring, events, statsNanos, 1_000_000L, 3000, null, err);
+        SensorPipeline pipeline;
+        try {
+            pipeline = new SensorPipeline(config, EventSink.all(sinks));
+        } catch (LibbpfException e) {
+            err.println("falconet: " + Preflight.explain(e));
+            EventSink.all(sinks).close();
+            return FalconetCli.EXIT_FINDINGS;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            done.countDown();
+            try {
+                stopped.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "falconet-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            pipeline.start();
+            err.println("falconet: sensor running (" + pipeline.traced().size() + " syscalls traced"
+                    + (durationNanos > 0 ? ", for " + duration : ", until Ctrl-C") + ")");
+            if (durationNanos > 0) done.await(durationNanos, TimeUnit.NANOSECONDS);
+            else done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pipeline.close();
+            System.out.flush();
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // already shutting down (SIGINT/SIGTERM): the hook is running and now released
+            }
+        }
+        var c = pipeline.counters();
+        err.println("falconet: sensor stopped: " + pipeline.stats().captured() + " records captured, "
+                + pipeline.stats().evaluated() + " events evaluated, " + c.drops() + " dropped");
+        if (pipeline.failure() != null) {
+            err.println("falconet: capture failed: " + pipeline.failure().getMessage());
+            return FalconetCli.EXIT_FINDINGS;
+        }
+        return FalconetCli.EXIT_OK;
+    }
+
+    private static String hostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package dev.falconet.sensor.decode;
+
+import dev.falconet.event.Arg;
+import dev.falconet.event.ArgType;
+import dev.falconet.event.EventTypes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds an exit event's parameters in libsinsp's order and names ({@code evt.arg.<name>}) from a
+ * decoded syscall exit. Exec events are built by the state stage (their parameters are process
+ * state); every other traced syscall is here. Paths are as the process passed them.
+ */
+public final class EventArgs {
+    private static final long AT_FDCWD = -100;
+
+    private EventArgs() {}
+
+    public static List<Arg> of(ProbeRecord.SyscallExit x) {
+        String name = EventTypes.name(x.nr());
+        if (name == null) return List.of(res(x));
+        List<Arg> a = new ArrayList<>(6);
+        switch (name) {
+            case "open" -> {
+                a.add(Arg.fd("fd", x.res()));
+                a.add(Arg.path("name", str(x, 0)));
+                a.add(openFlags(x.arg(1)));
+                a.add(Arg.num("mode", x.arg(2) & 07777));
+                fileId(a, x);
+            }
+            case "openat" -> {
+                a.add(Arg.fd("fd", x.res()));
+                a.add(dirfd("dirfd", x.arg(0)));
+                a.add(Arg.path("name", str(x, 1)));
+                a.add(openFlags(x.arg(2)));
+                a.add(Arg.num("mode", x.arg(3) & 07777));
+                fileId(a, x);
+            }
+            case "openat2" -> {
+                long[] how = x.openHow() == null ? new long[] {0, 0} : x.openHow();
+                a.add(Arg.fd("fd", x.res()));
+                a.add(dirfd("dirfd", x.arg(0)));
+                a.add(Arg.path("name", str(x, 1)));
+                a.add(openFlags(how[0]));
+                a.add(Arg.num("mode", how[1] & 07777));
+                a.add(Arg.num("resolve", 0));
+                fileId(a, x);
+            }
+            case "creat" -> {
+                a.add(Arg.fd("fd", x.res()));
+                a.add(Arg.path("name", str(x, 0)));
+                a.add(Arg.num("mode", x.arg(1) & 07777));
+                fileId(a, x);
+            }
+            case "socket" -> {
+                a.add(Arg.fd("fd", x.res()));
+                a.add(Arg.flags("domain", x.arg(0), Flags.SOCKET_FAMILY.render(x.arg(0))));
+                a.add(Arg.num("type", x.arg(1) & 0xffffffffL));
+                a.add(Arg.num("proto", x.arg(2) & 0xffffffffL));
+            }
+            case "connect" -> {
+                a.add(res(x));
+                a.add(tuple("tuple", x, true));
+                a.add(Arg.fd("fd", x.arg(0)));
+                a.add(sockaddr("addr", x.sockaddr()[1]));
+            }
+            case "accept", "accept4" -> {
+                a.add(Arg.fd("fd", x.res()));
+                a.add(tuple("tuple", x, false));
+                a.add(Arg.num("queuepct", 0));
+                a.add(Arg.num("queuelen", 0));
+                a.add(Arg.num("queuemax", 0));
+                if (name.equals("accept4")) a.add(Arg.num("flags", x.arg(3)));
+            }
+            case "bind" -> {
+                a.add(res(x));
+                a.add(sockaddr("addr", x.sockaddr()[1]));
+                a.add(Arg.fd("fd", x.arg(0)));
+            }
+            case "listen" -> {
+                a.add(res(x));
+                a.add(Arg.fd("fd", x.arg(0)));
+                a.add(Arg.num("backlog", (int) x.arg(1)));
+            }
+            case "sendto", "sendmsg" -> {
+                a.add(res(x));
+                a.add(Arg.bytes("data", new byte[0]));
+                a.add(Arg.fd("fd", x.arg(0)));
+                a.add(Arg.num("size", name.equals("sendto") ? x.arg(2) & 0xffffffffL : Math.max(0, x.res())));
+                a.add(tuple("tuple", x, true));
+            }
+            case "recvfrom" -> {
+                a.add(res(x));
+                a.add(Arg.bytes("data", new byte[0]));
+                a.add(tuple("tuple", x, false));
+                a.add(Arg.fd("fd", x.arg(0)));
+                a.add(Arg.num("size", x.arg(2) & 0xffffffffL));
+            }
+            case "recvmsg" -> {
+                a.add(res(x));
+                a.add(Arg.num("size", Math.max(0, x.res())));
+                a.add(Arg.bytes("data", new byte[0]));
+                a.add(tuple("tuple", x, false));
+                a.add(Arg.bytes("msgcontrol", new byte[0]));
+                a.add(Arg.fd("fd", x.arg(0)));
+            }
+            case "symlink" -> {
+                a.add(res(x));
+                a.add(Arg.text("target", str(x, 0)));
+                a.add(Arg.path("linkpath", str(x, 1)));
+            }
+            case "symlinkat" -> {
+                a.add(res(x));
+                a.add(Arg.text("target", str(x, 0)));
+                a.add(dirfd("linkdirfd", x.arg(1)));
+                a.add(Arg.path("linkpath", str(x, 2)));
+            }
+            case "link", "rename" -> {
+                a.add(res(x));
+                a.add(Arg.path("oldpath", str(x, 0)));
+                a.add(Arg.path("newpath", str(x, 1)));
+            }
+            case "linkat" -> {
+                a.add(res(x));
+                a.add(dirfd("olddir", x.arg(0)));
+                a.add(Arg.path("oldpath", str(x, 1)));
+                a.add(dirfd("newdir", x.arg(2)));
+                a.add(Arg.path("newpath", str(x, 3)));
+                a.add(Arg.flags("flags", x.arg(4), Flags.LINKAT.render(x.arg(4))));
+            }
+            case "renameat", "renameat2" -> {
+                a.add(res(x));
+                a.add(dirfd("olddirfd", x.arg(0)));
+                a.add(Arg.path("oldpath", str(x, 1)));
+                a.add(dirfd("newdirfd", x.arg(2)));
+                a.add(Arg.path("newpath", str(x, 3)));
+                if (name.equals("renameat2")) a.add(Arg.flags("flags", x.arg(4), Flags.RENAMEAT2.render(x.arg(4))));
+            }
+            case "unlink", "rmdir" -> {
+                a.add(res(x));
+                a.add(Arg.path("path", str(x, 0)));
+            }
+            case "unlinkat" -> {
+                a.add(res(x));
+                a.add(dirfd("dirfd", x.arg(0)));
+                a.add(Arg.path("name", str(x, 1)));
+                a.add(Arg.flags("flags", x.arg(2), Flags.UNLINKAT.render(x.arg(2))));
+            }
+            case "mkdir" -> {
+                a.add(res(x));
+                a.add(Arg.path("path", str(x, 0)));
+                a.add(Arg.num("mode", x.arg(1) & 07777));
+            }
+            case "mkdirat" -> {
+                a.add(res(x));
+                a.add(dirfd("dirfd", x.arg(0)));
+                a.add(Arg.path("path", str(x, 1)));
+                a.add(Arg.num("mode", x.arg(2) & 07777));
+            }
+            case "chmod" -> {
+                a.add(res(x));
+                a.add(Arg.path("filename", str(x, 0)));
+                a.add(mode(x.arg(1)));
+            }
+            case "fchmod" -> {
+                a.add(res(x));
+                a.add(Arg.fd("fd", x.arg(0)));
+                a.add(mode(x.arg(1)));
+            }
+            case "fchmodat" -> {
+                a.add(res(x));
+                a.add(dirfd("dirfd", x.arg(0)));
+                a.add(Arg.path("filename", str(x, 1)));
+                a.add(mode(x.arg(2)));
+            }
+            case "dup" -> {
+                a.add(Arg.fd("res", x.res()));
+                a.add(Arg.fd("oldfd", (int) x.arg(0)));
+            }
+            case "dup2", "dup3" -> {
+                a.add(Arg.fd("res", x.res()));
+                a.add(Arg.fd("oldfd", (int) x.arg(0)));
+                a.add(Arg.fd("newfd", (int) x.arg(1)));
+                if (name.equals("dup3")) a.add(Arg.flags("flags", x.arg(2), (x.arg(2) & 02000000) != 0 ? "O_CLOEXEC" : ""));
+            }
+            case "ptrace" -> {
+                a.add(res(x));
+                a.add(Arg.num("addr", x.arg(2)));
+                a.add(Arg.num("data", x.arg(3)));
+                long req = Flags.ptraceToPpm(x.arg(0));
+                a.add(Arg.flags("request", req, Flags.PTRACE_REQUEST.render(req)));
+                a.add(Arg.num("pid", (int) x.arg(1)));
+            }
+            case "init_module" -> {
+                a.add(res(x));
+                a.add(Arg.bytes("img", new byte[0]));
+                a.add(Arg.num("length", x.arg(1)));
+                a.add(Arg.text("uargs", str(x, 2)));
+            }
+            case "finit_module" -> {
+                a.add(res(x));
+                a.add(Arg.fd("fd", (int) x.arg(0)));
+                a.add(Arg.text("uargs", str(x, 1)));
+                a.add(Arg.num("flags", x.arg(2)));
+            }
+            case "setuid" -> {
+                a.add(res(x));
+                a.add(Arg.num("uid", (int) x.arg(0)));
+            }
+            case "setgid" -> {
+                a.add(res(x));
+                a.add(Arg.num("gid", (int) x.arg(0)));
+            }
+            case "setns" -> {
+                a.add(res(x));
+                a.add(Arg.fd("fd", (int) x.arg(0)));
+                a.add(Arg.num("nstype", x.arg(1)));
+            }
+            case "unshare", "userfaultfd" -> {
+                a.add(res(x));
+                a.add(Arg.num("flags", x.arg(0)));
+            }
+            case "bpf" -> {
+                a.add(Arg.fd("fd", x.res()));
+                a.add(Arg.num("cmd", x.arg(0)));
+            }
+            case "chdir", "chroot" -> {
+                a.add(res(x));
+                a.add(Arg.text("path", str(x, 0)));
+            }
+            case "fchdir", "close" -> {
+                a.add(res(x));
+                a.add(Arg.fd("fd", (int) x.arg(0)));
+            }
+            case "memfd_create" -> {
+                a.add(Arg.fd("fd", x.res()));
+                a.add(Arg.text("name", str(x, 0)));
+                a.add(Arg.num("flags", x.arg(1)));
+            }
+            case "mount" -> {
+                a.add(res(x));
+                a.add(Arg.text("dev", str(x, 0)));
+                a.add(Arg.path("dir", str(x, 1)));
+                a.add(Arg.text("type", str(x, 2)));
+                a.add(Arg.num("flags", x.arg(3)));
+            }
+            case "umount2" -> {
+                a.add(res(x));
+                a.add(Arg.path("name", str(x, 0)));
+                a.add(Arg.num("flags", x.arg(1)));
+            }
+            case "pipe", "pipe2", "socketpair" -> {
+                a.add(res(x));
+                int[] p = x.fdPair();
+                a.add(Arg.fd("fd1", p == null || x.res() < 0 ? -1 : p[0]));
+                a.add(Arg.fd("fd2", p == null || x.res() < 0 ? -1 : p[1]));
+            }
+            default -> a.add(res(x));
+        }
+        return a;
+    }
+
+    private static Arg res(ProbeRecord.SyscallExit x) {
+        return new Arg("res", ArgType.INT, x.res(), Errnos.renderRes(x.res()));
+    }
+
+    private static String str(ProbeRecord.SyscallExit x, int i) {
+        String s = x.strings()[i];
+        return s == null ? "" : s;
+    }
+
+    private static Arg dirfd(String name, long raw) {
+        int fd = (int) raw;
+        return new Arg(name, ArgType.FD, (long) fd, fd == AT_FDCWD ? "AT_FDCWD" : Integer.toString(fd));
+    }
+
+    private static Arg openFlags(long kernelFlags) {
+        long ppm = Flags.openFlagsToPpm(kernelFlags);
+        return Arg.flags("flags", ppm, Flags.OPEN.render(ppm));
+    }
+
+    private static Arg mode(long mode) {
+        return new Arg("mode", ArgType.FLAGS, mode & 07777, Flags.mode(mode));
+    }
+
+    private static void fileId(List<Arg> a, ProbeRecord.SyscallExit x) {
+        FileId f = x.file();
+        a.add(Arg.num("dev", f == null ? 0 : f.dev()));
+        a.add(Arg.num("ino", f == null ? 0 : f.ino()));
+    }
+
+    private static Arg sockaddr(String name, SockAddr s) {
+        return new Arg(name, ArgType.SOCKADDR, null, s == null ? "" : s.render());
+    }
+
+    /** The tuple as client->server: the local side is the client for outgoing calls. */
+    private static Arg tuple(String name, ProbeRecord.SyscallExit x, boolean localIsClient) {
+        SocketTuple t = x.tuple();
+        if (t == null) return new Arg(name, ArgType.SOCKADDR, null, "");
+        if (!t.isInet()) return new Arg(name, ArgType.SOCKADDR, null, unixName(x));
+        String local = t.localIp() + ":" + t.localPort();
+        String remote = t.remoteIp() + ":" + t.remotePort();
+        return new Arg(name, ArgType.SOCKADDR, null, localIsClient ? local + "->" + remote : remote + "->" + local);
+    }
+
+    private static String unixName(ProbeRecord.SyscallExit x) {
+        for (SockAddr s : x.sockaddr()) if (s != null && s.path() != null) return s.path();
+        return "";
+    }
+}

@@ -1,0 +1,243 @@
+package dev.falconet.sensor.pipeline;
+
+import dev.falconet.enrich.K8sMetadata;
+import dev.falconet.event.ContainerInfo;
+import dev.falconet.event.Event;
+import dev.falconet.event.ThreadInfo;
+import dev.falconet.sensor.bpf.BpfProbe;
+import dev.falconet.sensor.bpf.Libbpf;
+import dev.falconet.sensor.bpf.NativeClock;
+import dev.falconet.sensor.bpf.ProbeCounters;
+import dev.falconet.sensor.bpf.RingConsumer;
+import dev.falconet.sensor.decode.ProbeRecord;
+import dev.falconet.sensor.decode.RecordDecoder;
+import dev.falconet.sensor.decode.RecordLayout;
+import dev.falconet.sensor.decode.SyscallTable;
+import dev.falconet.sensor.state.ContainerRegistry;
+import dev.falconet.sensor.state.ContainerRuntime;
+import dev.falconet.sensor.state.ProcScanner;
+import dev.falconet.sensor.state.StateStage;
+import dev.falconet.sensor.state.UserDirectory;
+import java.io.PrintStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live sensor as named stages, all on one platform thread:
+ * <b>capture</b> (the ring consumer) → <b>decode</b> ({@link RecordDecoder}) → <b>state</b>
+ * ({@link StateStage}) → <b>enrich</b> (container and Kubernetes metadata) → the {@link EventSink}
+ * (rule evaluation and output, recording, printing).
+ *
+ * <p>Start order: the probe is attached first, then /proc is read, then the ring is drained,
+ * so that nothing that happens in between is missed.
+ */
+public final class SensorPipeline implements AutoCloseable {
+    /** How the pipeline is set up. */
+    public record Config(long ringBytes, Set<String> events, long statsIntervalNanos, long idleNanos,
+                         long runtimeTimeoutMillis, K8sMetadata k8s, PrintStream notices) {
+        public Config {
+            events = Set.copyOf(events);
+            Objects.requireNonNull(notices, "notices");
+            if (k8s == null) k8s = K8sMetadata.NONE;
+        }
+
+        public static Config defaults(PrintStream notices) {
+            return new Config(16L << 20, SyscallTable.RULE_EVENTS, 0, 1_000_000L, 3000, K8sMetadata.NONE, notices);
+        }
+    }
+
+    private final Config config;
+    private final EventSink sink;
+    private final RecordDecoder decoder = new RecordDecoder();
+    private final SensorStats stats = new SensorStats();
+    private final StateStage state;
+    private final ContainerRegistry containers;
+    private final BpfProbe probe;
+    private final ProbeCounters counters;
+    private final RingConsumer consumer;
+    private final Set<String> traced;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final java.util.function.Consumer<Event> enrichThenSink = this::enrichAndSink;
+    private Thread thread;
+    private long lastTickNanos;
+    private long lastStatsNanos;
+    private ProbeCounters.Snapshot lastDropSnapshot;
+    private ProbeCounters.Snapshot lastStatsSnapshot;
+    private long lastStatsCaptured, lastStatsEvaluated, lastStatsAlerts;
+    private volatile Throwable failure;
+
+    /** Loads and attaches the probe, then reads /proc. Throws LibbpfException when the kernel refuses. */
+    public SensorPipeline(Config config, EventSink sink) {
+        this.config = config;
+        this.sink = Objects.requireNonNull(sink, "sink");
+        long offset = NativeClock.bootToEpochOffset();
+        this.containers = new ContainerRegistry(new ContainerRuntime(config.runtimeTimeoutMillis()), config.k8s());
+        this.state = new StateStage(new ProcScanner(Path.of("/proc"), offset), new UserDirectory(Path.of("/proc")),
+                containers, offset, config.events().contains("procexit"));
+        Set<String> skipped = new LinkedHashSet<>();
+        this.traced = SyscallTable.selection(config.events(), skipped);
+        this.probe = BpfProbe.open(config.ringBytes(), ProcessHandle.current().pid());
+        try {
+            configureSyscalls(probe, traced);
+            this.counters = new ProbeCounters(probe);
+            this.consumer = new RingConsumer(probe, this::onRecord, config.idleNanos());
+        } catch (RuntimeException e) {
+            probe.close();
+            throw e;
+        }
+        state.bootstrap();
+    }
+
+    /** Fills the probe's syscall table: which syscalls to trace and how to read their arguments. */
+    static void configureSyscalls(BpfProbe probe, Set<String> names) {
+        Libbpf bpf = probe.libbpf();
+        int fd = probe.mapFd(BpfProbe.SYSCALL_MAP);
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment key = a.allocate(ValueLayout.JAVA_INT);
+            MemorySegment value = a.allocate(8);
+            for (String n : names) {
+                SyscallTable.Spec spec = SyscallTable.spec(n);
+                if (spec == null) continue;
+                int flags = RecordLayout.SYS_ENABLED | (spec.userMemoryOnFailureOnly() ? RecordLayout.SYS_STR_ON_FAILURE : 0);
+                value.set(ValueLayout.JAVA_BYTE, 0, (byte) flags);
+                value.set(ValueLayout.JAVA_BYTE, 1, (byte) 0);
+                for (int i = 0; i < 6; i++) value.set(ValueLayout.JAVA_BYTE, 2 + i, (byte) spec.kinds()[i]);
+                key.set(ValueLayout.JAVA_INT, 0, spec.nr());
+                bpf.mapUpdate(fd, key, value);
+            }
+        }
+    }
+
+    /** Syscalls traced in the kernel. */
+    public Set<String> traced() {
+        return traced;
+    }
+
+    public StateStage state() {
+        return state;
+    }
+
+    public SensorStats stats() {
+        return stats;
+    }
+
+    public ProbeCounters.Snapshot counters() {
+        return counters.read();
+    }
+
+    // ---- stages ----
+
+    /** capture → decode → state. Runs inside the ring buffer upcall. */
+    private void onRecord(MemorySegment record) {
+        stats.captured++;
+        ProbeRecord r;
+        try {
+            r = decoder.decode(record);
+        } catch (RecordDecoder.MalformedRecordException e) {
+            stats.malformed++;
+            return;
+        }
+        state.accept(r, enrichThenSink);
+    }
+
+    /** enrich → sink. */
+    private void enrichAndSink(Event e) {
+        ThreadInfo t = e.thread();
+        ContainerInfo c = t.container();
+        if (c != null && c.k8s() == null) t.container(containers.enrichK8s(c, System.nanoTime()));
+        stats.evaluated++;
+        sink.accept(e);
+    }
+
+    // ---- running ----
+
+    /** Starts the consumer thread (a platform thread: ring polling blocks in native code). */
+    public synchronized void start() {
+        if (thread != null) throw new IllegalStateException("already started");
+        lastTickNanos = lastStatsNanos = System.nanoTime();
+        lastDropSnapshot = lastStatsSnapshot = counters.read();
+        thread = Thread.ofPlatform().name("falconet-sensor").daemon(true).start(() -> {
+            try {
+                consumer.run(this::tick);
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                finished.countDown();
+            }
+        });
+    }
+
+    /** Between batches: drop notices (at most one a second) and --stats lines. */
+    private void tick() {
+        long now = System.nanoTime();
+        if (now - lastTickNanos < 1_000_000_000L) return;
+        ProbeCounters.Snapshot snap = counters.read();
+        if (snap.drops() > lastDropSnapshot.drops())
+            config.notices().println(SensorStats.dropNotice(lastDropSnapshot, snap, (now - lastTickNanos) / 1e9));
+        if (stats.malformed > stats.lastMalformedReported) {
+            config.notices().println("falconet: " + (stats.malformed - stats.lastMalformedReported)
+                    + " malformed ring records skipped (probe and decoder out of step?)");
+            stats.lastMalformedReported = stats.malformed;
+        }
+        lastDropSnapshot = snap;
+        lastTickNanos = now;
+        if (config.statsIntervalNanos() > 0 && now - lastStatsNanos >= config.statsIntervalNanos()) {
+            config.notices().println(statsInterval(now, snap).line());
+            lastStatsNanos = now;
+        }
+        Throwable h = consumer.handlerFailure();
+        if (h != null) throw new IllegalStateException("event handling failed: " + h, h);
+    }
+
+    private SensorStats.Interval statsInterval(long now, ProbeCounters.Snapshot snap) {
+        double secs = (now - lastStatsNanos) / 1e9;
+        long alerts = sink.alerts();
+        SensorStats.Interval i = new SensorStats.Interval(secs, stats.captured - lastStatsCaptured,
+                stats.evaluated - lastStatsEvaluated, snap.drops() - lastStatsSnapshot.drops(), alerts - lastStatsAlerts,
+                stats.captured, stats.evaluated, snap.drops(), alerts);
+        lastStatsCaptured = stats.captured;
+        lastStatsEvaluated = stats.evaluated;
+        lastStatsAlerts = alerts;
+        lastStatsSnapshot = snap;
+        return i;
+    }
+
+    /** Stops after draining what is in the ring, and waits for the consumer thread. */
+    public void stop() {
+        consumer.stop();
+        try {
+            if (thread != null && !finished.await(10, TimeUnit.SECONDS))
+                config.notices().println("falconet: the sensor thread did not stop within 10 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The failure that ended the consumer thread, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** Drains the ring once on the calling thread (tests and benchmarks that do not start the thread). */
+    public int drainOnce() {
+        int n = consumer.drainOnce();
+        Throwable h = consumer.handlerFailure();
+        if (h != null) throw new IllegalStateException("event handling failed: " + h, h);
+        return n;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        consumer.close();
+        probe.close();
+        sink.close();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.falconet.sensor.pipeline;
+
+import dev.falconet.sensor.bpf.ProbeCounters;
+
+/**
+ * Counters of the pipeline stages and the line formats that report them on stderr: the
+ * periodic {@code --stats} line and the Falco-style drop notice.
+ */
+public final class SensorStats {
+    long captured;
+    long evaluated;
+    long malformed;
+    long lastMalformedReported;
+
+    /** One interval's figures. */
+    public record Interval(double seconds, long captured, long evaluated, long dropped, long alerts,
+                           long totalCaptured, long totalEvaluated, long totalDropped, long totalAlerts) {
+        public String line() {
+            return String.format("falconet stats: captured %.0f ev/s, evaluated %.0f ev/s, dropped %d (%.0f ev/s), alerts %d"
+                            + " | totals: captured %d, evaluated %d, dropped %d, alerts %d",
+                    captured / seconds, evaluated / seconds, dropped, dropped / seconds, alerts,
+                    totalCaptured, totalEvaluated, totalDropped, totalAlerts);
+        }
+    }
+
+    public long captured() { return captured; }
+    public long evaluated() { return evaluated; }
+    public long malformed() { return malformed; }
+
+    /** Falco's wording, adapted: what was lost in the kernel since the last notice. */
+    public static String dropNotice(ProbeCounters.Snapshot prev, ProbeCounters.Snapshot now, double seconds) {
+        long ring = now.ringDrops() - prev.ringDrops();
+        long enter = now.enterDrops() - prev.enterDrops();
+        return String.format("falconet: syscall event drop: %d events dropped in the last %.1f s"
+                        + " (ring buffer full: %d, enter arguments lost: %d); alerts may be missing. Try a larger --ring-size.",
+                ring + enter, seconds, ring, enter);
+    }
+}

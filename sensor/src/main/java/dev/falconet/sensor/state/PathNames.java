@@ -1,0 +1,41 @@
+package dev.falconet.sensor.state;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** Path arithmetic as libsinsp does it: relative paths joined to a base, "." and ".." folded away. */
+public final class PathNames {
+    private PathNames() {}
+
+    /** {@code path} made absolute against {@code base} (a directory) and normalized. */
+    public static String resolve(String base, String path) {
+        if (path == null || path.isEmpty()) return base == null ? "" : normalize(base);
+        if (path.startsWith("/")) return normalize(path);
+        if (base == null || base.isEmpty()) return normalize("/" + path);
+        return normalize(base + "/" + path);
+    }
+
+    /** Folds "//", "." and ".." of an absolute path ("/.." stays "/"). */
+    public static String normalize(String path) {
+        if (path.isEmpty()) return path;
+        Deque<String> parts = new ArrayDeque<>();
+        for (String p : path.split("/")) {
+            if (p.isEmpty() || p.equals(".")) continue;
+            if (p.equals("..")) {
+                parts.pollLast();
+            } else {
+                parts.addLast(p);
+            }
+        }
+        if (parts.isEmpty()) return "/";
+        StringBuilder sb = new StringBuilder();
+        for (String p : parts) sb.append('/').append(p);
+        return sb.toString();
+    }
+
+    /** The last component. */
+    public static String basename(String path) {
+        int i = path.lastIndexOf('/');
+        return i < 0 ? path : path.substring(i + 1);
+    }
+}
