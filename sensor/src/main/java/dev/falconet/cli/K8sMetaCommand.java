@@ -62,6 +62,11 @@ public final class K8sMetaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        for (String raw : containerIds) {
+            if (dev.falconet.enrich.k8s.ContainerIds.bare(raw) == null || raw.endsWith("://")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "empty container id '" + raw + "'");
+            }
+        }
         Supplier<KubernetesClient> factory = clientFactory;
         if (factory == null) {
             var why = K8sMetadataSources.whyNoConfigHere();

@@ -3,58 +3,63 @@ package dev.falconet.lab.sensor;
 import dev.falconet.output.Alert;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Reads the sensor's alert stream (one Falco JSON alert per line over TCP) on a background thread and
- * hands each alert on. Lines that are not alerts are reported as problems, not thrown.
+ * Reads the sensor's output (one Falco JSON alert per line, mixed with the sensor's own notice lines as
+ * a pod log has them) on a background thread and hands each alert on. Nothing is thrown: lines that
+ * look like JSON but are not alerts are reported as problems, other lines as the sensor's notices.
  */
 public final class AlertStream implements AutoCloseable {
-    private final Socket socket;
+    /** Where the lines go besides alerts. */
+    public record Sinks(Consumer<Alert> alerts, Consumer<String> notices, Consumer<String> problems) {}
+
+    private final InputStream in;
+    private final AutoCloseable source;
     private final Thread reader;
     private volatile boolean closing;
 
-    private AlertStream(Socket socket, Consumer<Alert> alerts, Consumer<String> problems) {
-        this.socket = socket;
-        this.reader = Thread.ofVirtual().name("falconet-alert-stream").start(() -> read(alerts, problems));
+    private AlertStream(InputStream in, AutoCloseable source, Sinks sinks) {
+        this.in = in;
+        this.source = source;
+        this.reader = Thread.ofVirtual().name("falconet-alert-stream").start(() -> read(sinks));
     }
 
     /**
-     * Connects and starts reading.
-     *
-     * @param problems gets unreadable lines and the reason the stream ended
+     * Starts reading {@code in}; {@code source} (the log watch, the socket) is closed with the stream.
+     * {@code problems} also gets the reason the stream ended.
      */
-    public static AlertStream connect(String host, int port, int connectTimeoutMs, Consumer<Alert> alerts,
-                                      Consumer<String> problems) throws IOException {
-        var s = new Socket();
-        s.connect(new InetSocketAddress(host, port), connectTimeoutMs);
-        return new AlertStream(s, alerts, problems);
+    public static AlertStream of(InputStream in, AutoCloseable source, Sinks sinks) {
+        return new AlertStream(in, source, sinks);
     }
 
-    private void read(Consumer<Alert> alerts, Consumer<String> problems) {
+    private void read(Sinks sinks) {
         long lineNo = 0;
-        try (var r = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+        try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 lineNo++;
                 if (line.isBlank()) continue;
+                if (!line.stripLeading().startsWith("{")) {
+                    sinks.notices().accept(line);
+                    continue;
+                }
                 try {
-                    alerts.accept(FalcoJsonAlerts.parse(line));
+                    sinks.alerts().accept(FalcoJsonAlerts.parse(line));
                 } catch (IllegalArgumentException e) {
-                    problems.accept("alert stream line " + lineNo + ": " + e.getMessage());
+                    sinks.problems().accept("alert stream line " + lineNo + ": " + e.getMessage());
                 }
             }
-            if (!closing) problems.accept("the sensor closed the alert stream");
+            if (!closing) sinks.problems().accept("the sensor's output ended (pod stopped or restarted?)");
         } catch (IOException e) {
-            if (!closing) problems.accept("alert stream broke: " + e.getMessage());
+            if (!closing) sinks.problems().accept("alert stream broke: " + e.getMessage());
         }
     }
 
-    /** Waits until the stream ends (the sensor closed it, or {@link #close()}). */
+    /** Waits until the stream ends (the sensor went away, or {@link #close()}). */
     public void awaitEnd() throws InterruptedException {
         reader.join();
     }
@@ -67,7 +72,12 @@ public final class AlertStream implements AutoCloseable {
     public void close() {
         closing = true;
         try {
-            socket.close();
+            source.close();
+        } catch (Exception ignored) {
+            // closing anyway
+        }
+        try {
+            in.close();
         } catch (IOException ignored) {
             // closing anyway
         }

@@ -13,7 +13,7 @@ import dev.falconet.output.Alert;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.LocalPortForward;
+import io.fabric8.kubernetes.client.dsl.LogWatch;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -25,15 +25,15 @@ import java.util.function.Consumer;
 
 /**
  * Puts our sensor into the lab cluster and connects the app to its alerts: builds the image inside
- * minikube, applies namespace, RBAC and DaemonSet, waits for the rollout, then port-forwards to the
- * sensor pod and streams its alerts.
+ * minikube, applies namespace, RBAC and DaemonSet, waits for the rollout, then follows the sensor
+ * pod's log, where the sensor prints its alerts as Falco JSON lines.
  */
 public final class SensorDeployment {
     public static final String NAMESPACE = "falconet";
     public static final String DAEMONSET = "falconet-sensor";
     public static final String IMAGE = "falconet-sensor:dev";
     public static final String POD_LABEL = "app.kubernetes.io/name";
-    public static final int ALERT_PORT = 8765;
+    public static final String CONTAINER = "sensor";
     /** Applied in this order: the namespace before what lives in it. */
     static final List<String> MANIFESTS = List.of("namespace.yaml", "rbac.yaml", "daemonset.yaml");
 
@@ -73,28 +73,25 @@ public final class SensorDeployment {
     }
 
     /**
-     * Port-forwards to a ready sensor pod and streams its alerts until the returned feed is closed.
+     * Follows the log of a running sensor pod and streams its alerts until the returned feed is closed.
+     * The sensor's own lines (start-up, drops) go to the log as progress.
      *
-     * @param problems gets unreadable lines and the reason the stream ended
+     * @param problems gets unreadable alert lines and the reason the stream ended
      */
     public AlertFeed streamAlerts(Consumer<Alert> alerts, Consumer<String> problems, LabLog log) {
         Pod pod = sensorPod();
         String name = pod.getMetadata().getName();
-        log.equivalent("kubectl port-forward -n " + NAMESPACE + " daemonset/" + DAEMONSET + " " + ALERT_PORT + ":" + ALERT_PORT);
-        LocalPortForward pf;
+        log.equivalent("kubectl logs -f -n " + NAMESPACE + " daemonset/" + DAEMONSET + " -c " + CONTAINER + " --tail=0");
+        LogWatch watch;
         try {
-            pf = client.pods().inNamespace(NAMESPACE).withName(name).portForward(ALERT_PORT);
+            watch = client.pods().inNamespace(NAMESPACE).withName(name).inContainer(CONTAINER).tailingLines(0).watchLog();
         } catch (KubernetesClientException e) {
-            throw new LabException(ApiErrors.describe("port-forward to " + NAMESPACE + "/" + name, e), e);
+            throw new LabException(ApiErrors.describe("following the log of " + NAMESPACE + "/" + name, e), e);
         }
-        try {
-            log.progress("Forwarding from 127.0.0.1:" + pf.getLocalPort() + " -> " + ALERT_PORT + " (pod " + name + ")");
-            AlertStream stream = AlertStream.connect("127.0.0.1", pf.getLocalPort(), 5000, alerts, problems);
-            return new AlertFeed(name, pf, stream);
-        } catch (IOException e) {
-            closeQuietly(pf);
-            throw new LabException("cannot read alerts from sensor pod " + NAMESPACE + "/" + name + ": " + e.getMessage(), e);
-        }
+        log.progress("following alerts of sensor pod " + name);
+        AlertStream stream = AlertStream.of(watch.getOutput(), watch,
+                new AlertStream.Sinks(alerts, line -> log.progress("sensor: " + line), problems));
+        return new AlertFeed(name, stream);
     }
 
     /** The running sensor pod (the lab has one node, so one pod). */
@@ -128,20 +125,11 @@ public final class SensorDeployment {
         }
     }
 
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // already failing
-        }
-    }
-
-    /** A live alert feed: the port-forward and the stream over it. */
-    public record AlertFeed(String pod, LocalPortForward portForward, AlertStream stream) implements AutoCloseable {
+    /** A live alert feed from one sensor pod. */
+    public record AlertFeed(String pod, AlertStream stream) implements AutoCloseable {
         @Override
         public void close() {
             stream.close();
-            closeQuietly(portForward);
         }
     }
 }

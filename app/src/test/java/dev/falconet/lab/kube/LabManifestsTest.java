@@ -87,8 +87,12 @@ class LabManifestsTest {
         assertThat(c.getSecurityContext().getPrivileged()).isTrue();
         assertThat(c.getImage()).isEqualTo("falconet-sensor:dev");
         assertThat(c.getImagePullPolicy()).isEqualTo("Never");
-        assertThat(c.getArgs()).first().isEqualTo("sensor");
-        assertThat(c.getPorts()).anySatisfy(p -> assertThat(p.getContainerPort()).isEqualTo(8765));
+        assertThat(c.getArgs()).containsExactly("sensor", "--rules=/etc/falconet/rules/falconet_rules.yaml",
+                "--rules=/etc/falconet/rules/examples/prod-only.yaml", "--k8smeta", "--json");
+        assertThat(c.getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("FALCONET_NODE_NAME");
+            assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("spec.nodeName");
+        });
 
         Map<String, String> hostPathOf = pod.getVolumes().stream()
                 .collect(Collectors.toMap(Volume::getName, v -> v.getHostPath().getPath()));
@@ -122,7 +126,11 @@ class LabManifestsTest {
         String df = Files.readString(paths.sensorDir().resolve("Dockerfile"));
         assertThat(df).containsPattern("(?m)^FROM \\S*temurin:25-jre");
         assertThat(df).contains("libbpf1").contains("dev.falconet.cli.FalconetCli")
-                .contains("COPY sensor/target/lib/").contains("sensor/target/falconet-sensor-");
+                .contains("COPY sensor/target/lib/").contains("sensor/target/falconet-sensor-")
+                .contains("COPY rules/ /etc/falconet/rules/");
+        // the files the DaemonSet's --rules name are in the build context
+        assertThat(paths.root().resolve("rules/falconet_rules.yaml")).isRegularFile();
+        assertThat(paths.root().resolve("rules/examples/prod-only.yaml")).isRegularFile();
     }
 
     @Test

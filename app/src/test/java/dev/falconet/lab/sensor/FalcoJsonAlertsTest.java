@@ -46,26 +46,31 @@ class FalcoJsonAlertsTest {
     }
 
     @Test
-    void streamsAlertsFromASocketAndReportsBadLines() throws Exception {
+    void streamsAlertsFromASocketSeparatingNoticesAndBadLines() throws Exception {
         var alerts = new CopyOnWriteArrayList<Alert>();
+        var notices = new CopyOnWriteArrayList<String>();
         var problems = new CopyOnWriteArrayList<String>();
         try (var server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread sender = Thread.ofVirtual().start(() -> {
                 try (Socket s = server.accept();
                      var w = new BufferedWriter(new OutputStreamWriter(s.getOutputStream(), StandardCharsets.UTF_8))) {
-                    w.write(SEED + "\n\n{broken\n" + SEED.replace("Warning", "Critical") + "\n");
+                    w.write("falconet: sensor running (41 syscalls traced, until Ctrl-C)\n" + SEED + "\n\n{broken\n"
+                            + SEED.replace("Warning", "Critical") + "\n");
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
-            try (var stream = AlertStream.connect("127.0.0.1", server.getLocalPort(), 2000, alerts::add, problems::add)) {
+            var socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+            try (var stream = AlertStream.of(socket.getInputStream(), socket,
+                    new AlertStream.Sinks(alerts::add, notices::add, problems::add))) {
                 stream.awaitEnd();
             }
             sender.join();
         }
         assertThat(alerts).extracting(Alert::priority).containsExactly(Priority.WARNING, Priority.CRITICAL);
         assertThat(problems).hasSize(2);
-        assertThat(problems.get(0)).startsWith("alert stream line 3: not a JSON alert");
-        assertThat(problems.get(1)).isEqualTo("the sensor closed the alert stream");
+        assertThat(notices).containsExactly("falconet: sensor running (41 syscalls traced, until Ctrl-C)");
+        assertThat(problems.get(0)).startsWith("alert stream line 4: not a JSON alert");
+        assertThat(problems.get(1)).isEqualTo("the sensor's output ended (pod stopped or restarted?)");
     }
 }
