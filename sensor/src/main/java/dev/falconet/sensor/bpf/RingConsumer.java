@@ -35,6 +35,7 @@ public final class RingConsumer implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Throwable handlerFailure;
     private long consumed;
+    private boolean closed;
 
     public RingConsumer(BpfProbe probe, RecordHandler handler, long idleNanos) {
         this.bpf = probe.libbpf();
@@ -100,7 +101,9 @@ public final class RingConsumer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         running = false;
         bpf.ringFree(ring);
         arena.close();

@@ -72,6 +72,7 @@ public final class SensorPipeline implements AutoCloseable {
     private ProbeCounters.Snapshot lastStatsSnapshot;
     private long lastStatsCaptured, lastStatsEvaluated, lastStatsAlerts;
     private volatile Throwable failure;
+    private boolean closed;
 
     /** Loads and attaches the probe, then reads /proc. Throws LibbpfException when the kernel refuses. */
     public SensorPipeline(Config config, EventSink sink) {
@@ -235,6 +236,10 @@ public final class SensorPipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+        }
         stop();
         consumer.close();
         probe.close();
