@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whatever else runs on the machine).
  */
 final class RuleHarness implements EventSink, AutoCloseable {
-    record Fired(Alert alert, Set<Long> ancestry) {
+    /** An alert, the pids of its process tree, and what the event said (args, container image) at the time. */
+    record Fired(Alert alert, Set<Long> ancestry, java.util.Map<String, String> args, String imageRepository, boolean upperLayer) {
         Object field(String name) {
             return alert.outputFields().get(name);
         }
@@ -50,7 +51,12 @@ final class RuleHarness implements EventSink, AutoCloseable {
     @Override
     public void accept(Event e) {
         for (EventSink s : extra) s.accept(e);
-        engine.process(e, a -> fired.add(new Fired(a, ancestry(e.thread()))));
+        engine.process(e, a -> {
+            java.util.Map<String, String> args = new java.util.LinkedHashMap<>();
+            for (var arg : e.args()) args.put(arg.name(), arg.rendered());
+            var c = e.thread().container();
+            fired.add(new Fired(a, ancestry(e.thread()), args, c == null ? null : c.imageRepository(), e.thread().exeUpperLayer()));
+        });
     }
 
     private static Set<Long> ancestry(ThreadInfo t) {
@@ -86,6 +92,23 @@ final class RuleHarness implements EventSink, AutoCloseable {
                 Thread.sleep(150);
                 pipeline.drainOnce();
                 return fired.stream().filter(f -> f.ancestry.contains(p.pid()) && f.alert.rule().equals(rule)).toList();
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < end);
+        return m;
+    }
+
+    /** Alerts of a rule matching a predicate, after draining for up to {@code waitMillis}. */
+    List<Fired> alertsWhere(String rule, java.util.function.Predicate<Fired> p, long waitMillis) throws InterruptedException {
+        long end = System.nanoTime() + waitMillis * 1_000_000L;
+        List<Fired> m;
+        do {
+            pipeline.drainOnce();
+            m = fired.stream().filter(f -> f.alert.rule().equals(rule) && p.test(f)).toList();
+            if (!m.isEmpty()) {
+                Thread.sleep(150);
+                pipeline.drainOnce();
+                return fired.stream().filter(f -> f.alert.rule().equals(rule) && p.test(f)).toList();
             }
             Thread.sleep(20);
         } while (System.nanoTime() < end);
