@@ -36,11 +36,22 @@ final class RuleHarness implements EventSink, AutoCloseable {
     final SensorPipeline pipeline;
     private final List<EventSink> extra = new ArrayList<>();
 
-    RuleHarness(List<Path> rules, EventSink... alsoTo) {
+    /** The same rules, without a sensor: for replaying captures. */
+    record Replayer(RuleEngine engine) {
+        Replayer(List<Path> rules) {
+            this(load(rules));
+        }
+    }
+
+    static RuleEngine load(List<Path> rules) {
         RulesSource.Reading reading = RulesSource.readAll(rules);
         RuleEngine.Build build = RuleEngine.load(reading.sources(), EngineOptions.defaults());
         assertThat(build.ok()).as("rules load: %s", build.diagnostics()).isTrue();
-        engine = build.engine();
+        return build.engine();
+    }
+
+    RuleHarness(List<Path> rules, EventSink... alsoTo) {
+        engine = load(rules);
         extra.addAll(List.of(alsoTo));
         var config = SensorPipeline.Config.defaults(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         Set<String> events = new java.util.LinkedHashSet<>(engine.eventTypes().names());
@@ -115,8 +126,13 @@ final class RuleHarness implements EventSink, AutoCloseable {
         return m;
     }
 
+    private boolean closed;
+
     @Override
     public void close() {
-        pipeline.close();
+        if (closed) return;
+        closed = true;
+        pipeline.close(); // closes this sink too, hence the guard
+        for (EventSink s : extra) s.close();
     }
 }
