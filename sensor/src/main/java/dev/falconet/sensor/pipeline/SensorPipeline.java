@@ -73,6 +73,7 @@ public final class SensorPipeline implements AutoCloseable {
     private long lastStatsCaptured, lastStatsEvaluated, lastStatsAlerts;
     private volatile Throwable failure;
     private boolean closed;
+    private volatile ProbeCounters.Snapshot finalCounters;
 
     /** Loads and attaches the probe, then reads /proc. Throws LibbpfException when the kernel refuses. */
     public SensorPipeline(Config config, EventSink sink) {
@@ -129,8 +130,10 @@ public final class SensorPipeline implements AutoCloseable {
         return stats;
     }
 
+    /** The probe's counters now; after {@link #close()}, their last reading. */
     public ProbeCounters.Snapshot counters() {
-        return counters.read();
+        ProbeCounters.Snapshot last = finalCounters;
+        return last != null ? last : counters.read();
     }
 
     // ---- stages ----
@@ -241,6 +244,7 @@ public final class SensorPipeline implements AutoCloseable {
             closed = true;
         }
         stop();
+        finalCounters = counters.read();
         consumer.close();
         probe.close();
         sink.close();
