@@ -174,6 +174,11 @@ public final class SensorCommand implements Callable<Integer> {
         err.println(String.format("falconet: sensor stopped after %.1f s: %d records captured (%.0f/s), %d events evaluated,"
                         + " %d dropped (%.2f%%), %d alerts", secs, captured, captured / secs, pipeline.stats().evaluated(),
                 c.drops(), 100.0 * c.drops() / Math.max(1, c.drops() + captured), sinkAlerts(sinks)));
+        for (EventSink sk : sinks) {
+            if (sk instanceof RuleSink rs && rs.latencyPercentile(50) >= 0)
+                err.println(String.format("falconet: alert latency from the kernel timestamp: p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                        rs.latencyPercentile(50) / 1e6, rs.latencyPercentile(99) / 1e6, rs.latencyPercentile(100) / 1e6));
+        }
         if (pipeline.failure() != null) {
             err.println("falconet: capture failed: " + pipeline.failure().getMessage());
             return FalconetCli.EXIT_FINDINGS;
