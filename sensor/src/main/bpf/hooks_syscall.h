@@ -71,22 +71,30 @@ static __always_inline u32 put_arg(u8 *buf, u32 off, u32 i, u8 kind, struct pend
 SEC("tp_btf/sys_exit")
 int BPF_PROG(falconet_sys_exit, struct pt_regs *regs, long ret)
 {
+	/* an untraced syscall costs one array lookup here too */
+	u32 nr = (u32)regs->orig_ax;
+	if (nr >= MAX_SYSCALLS)
+		return 0;
+	struct sys_cfg *cfg = bpf_map_lookup_elem(&syscalls, &nr);
+	if (!cfg || !(cfg->flags & SYS_ENABLED))
+		return 0;
 	u64 pid_tgid = bpf_get_current_pid_tgid();
 	if ((u32)(pid_tgid >> 32) == self_tgid)
 		return 0;
 	u32 tid = (u32)pid_tgid;
 	struct pending *p = bpf_map_lookup_elem(&pending_calls, &tid);
 	if (!p) {
-		u32 nr = (u32)regs->orig_ax;
-		struct sys_cfg *cfg = nr < MAX_SYSCALLS ? bpf_map_lookup_elem(&syscalls, &nr) : 0;
-		if (cfg && (cfg->flags & SYS_ENABLED))
-			count(CNT_NO_ENTER);
+		count(CNT_NO_ENTER);
 		return 0;
 	}
-	u32 nr = p->nr;
-	struct sys_cfg *cfg = bpf_map_lookup_elem(&syscalls, &nr);
+	if (p->nr != nr) {
+		/* a stale entry (its exit was never seen): take this call's config as it is */
+		bpf_map_delete_elem(&pending_calls, &tid);
+		count(CNT_NO_ENTER);
+		return 0;
+	}
 	u8 *buf = scratch_buf();
-	if (!cfg || !buf) {
+	if (!buf) {
 		bpf_map_delete_elem(&pending_calls, &tid);
 		return 0;
 	}

@@ -35,6 +35,8 @@ public final class RingConsumer implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Throwable handlerFailure;
     private long consumed;
+    private Runnable periodic;
+    private boolean closed;
 
     public RingConsumer(BpfProbe probe, RecordHandler handler, long idleNanos) {
         this.bpf = probe.libbpf();
@@ -60,6 +62,8 @@ public final class RingConsumer implements AutoCloseable {
         try {
             consumed++;
             handler.onRecord(data.reinterpret(size));
+            // under sustained load one consume call may never return: run the periodic work from here too
+            if ((consumed & 4095) == 0 && periodic != null) periodic.run();
         } catch (Throwable t) {
             if (handlerFailure == null) handlerFailure = t;
         }
@@ -73,9 +77,11 @@ public final class RingConsumer implements AutoCloseable {
 
     /**
      * Runs until {@link #stop()}: drain, sleep when idle. Call on a platform thread.
-     * {@code betweenBatches} runs after every non-empty drain and on every idle tick (stats, flushing).
+     * {@code betweenBatches} runs after every drain, on every idle tick, and every 4096 records within a long
+     * drain (stats, drop notices); it must be cheap when it has nothing to do.
      */
     public void run(Runnable betweenBatches) {
+        periodic = betweenBatches;
         while (running) {
             int n = drainOnce();
             betweenBatches.run();
@@ -100,7 +106,9 @@ public final class RingConsumer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         running = false;
         bpf.ringFree(ring);
         arena.close();

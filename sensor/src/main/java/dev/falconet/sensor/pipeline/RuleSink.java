@@ -11,6 +11,7 @@ public final class RuleSink implements EventSink {
     private final Consumer<Alert> outputs;
     private final AutoCloseable closeOutputs;
     private long alerts;
+    private final java.util.List<Long> latencies = new java.util.ArrayList<>();
 
     public RuleSink(RuleEngine engine, Consumer<Alert> outputs, AutoCloseable closeOutputs) {
         this.engine = engine;
@@ -20,7 +21,21 @@ public final class RuleSink implements EventSink {
 
     @Override
     public void accept(Event e) {
-        alerts += engine.process(e, outputs);
+        int n = engine.process(e, outputs);
+        if (n > 0) {
+            alerts += n;
+            // from the kernel timestamp to the alert handed to the outputs
+            java.time.Instant now = java.time.Instant.now();
+            if (latencies.size() < 1_000_000) latencies.add(now.getEpochSecond() * 1_000_000_000L + now.getNano() - e.ts());
+        }
+    }
+
+    /** Latency percentile (0..100) of the alerts so far, in nanoseconds; -1 without alerts. */
+    public long latencyPercentile(double p) {
+        if (latencies.isEmpty()) return -1;
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100.0 * sorted.length) - 1));
+        return sorted[i];
     }
 
     @Override

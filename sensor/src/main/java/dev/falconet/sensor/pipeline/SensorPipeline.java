@@ -72,6 +72,8 @@ public final class SensorPipeline implements AutoCloseable {
     private ProbeCounters.Snapshot lastStatsSnapshot;
     private long lastStatsCaptured, lastStatsEvaluated, lastStatsAlerts;
     private volatile Throwable failure;
+    private boolean closed;
+    private volatile ProbeCounters.Snapshot finalCounters;
 
     /** Loads and attaches the probe, then reads /proc. Throws LibbpfException when the kernel refuses. */
     public SensorPipeline(Config config, EventSink sink) {
@@ -128,8 +130,10 @@ public final class SensorPipeline implements AutoCloseable {
         return stats;
     }
 
+    /** The probe's counters now; after {@link #close()}, their last reading. */
     public ProbeCounters.Snapshot counters() {
-        return counters.read();
+        ProbeCounters.Snapshot last = finalCounters;
+        return last != null ? last : counters.read();
     }
 
     // ---- stages ----
@@ -235,7 +239,12 @@ public final class SensorPipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+        }
         stop();
+        finalCounters = counters.read();
         consumer.close();
         probe.close();
         sink.close();

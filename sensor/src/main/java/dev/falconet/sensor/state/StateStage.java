@@ -262,7 +262,8 @@ public final class StateStage {
         for (Arg a : args) if (a.name().equals("flags")) ppmFlags = a.rawLong();
         if (s.nr() == EventTypes.id("creat")) ppmFlags = Flags.PPM_O_CREAT | Flags.PPM_O_WRONLY | Flags.PPM_O_TRUNC;
         FdType type = (ppmFlags & Flags.PPM_O_DIRECTORY) != 0 ? FdType.DIRECTORY : FdType.FILE;
-        FdInfo fd = FdInfo.file(s.res(), type, resolved, raw, ppmFlags);
+        // libsinsp gives a failed open fd.num = -1 (rules test open_file_failed with it)
+        FdInfo fd = FdInfo.file(s.res() >= 0 ? s.res() : -1, type, resolved, raw, ppmFlags);
         return s.file() == null ? fd : fd.withInode(s.file().dev(), s.file().ino());
     }
 

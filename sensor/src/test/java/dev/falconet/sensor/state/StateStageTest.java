@@ -132,10 +132,11 @@ class StateStageTest {
         feed(RecordBytes.syscall(EventTypes.id("openat"), 20, 100, 100, -13, -100, 0, 0, 0)
                 .str(1, RecordLayout.ARG_STR, "/etc/../etc/../etc/shadow").bytes());
         Event e = last();
-        assertThat(e.fd().num()).isEqualTo(-13);
+        assertThat(e.fd().num()).isEqualTo(-1);
+        assertThat(e.res()).isEqualTo(-13);
         assertThat(e.fd().name()).isEqualTo("/etc/shadow");
         assertThat(e.fd().nameRaw()).isEqualTo("/etc/../etc/../etc/shadow");
-        assertThat(state.fds(100).get(-13)).isNull();
+        assertThat(state.fds(100).get(-1)).isNull();
     }
 
     @Test

@@ -1,0 +1,54 @@
+package dev.falconet.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SensorCommandTest {
+    private record Run(int exit, String err) {}
+
+    private static Run run(String... args) {
+        var cl = FalconetCli.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        int exit = cl.execute(args);
+        return new Run(exit, err.toString());
+    }
+
+    @Test
+    void badArgumentsAreUsageErrorsWithTheFix() {
+        Run d = run("sensor", "-r", "x.yaml", "--duration", "soon");
+        assertThat(d.exit).isEqualTo(FalconetCli.EXIT_USAGE);
+        assertThat(d.err).contains("--duration: 'soon' is not a time (use e.g. 30s, 500ms, 2m)");
+        Run r = run("sensor", "-r", "x.yaml", "--ring-size", "3M");
+        assertThat(r.exit).isEqualTo(FalconetCli.EXIT_USAGE);
+        assertThat(r.err).contains("must be a power of two");
+        Run e = run("sensor", "-r", "x.yaml", "-e", "nosuchcall");
+        assertThat(e.exit).isEqualTo(FalconetCli.EXIT_USAGE);
+        assertThat(e.err).contains("cannot trace event type 'nosuchcall'");
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        var cl = FalconetCli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute("sensor", "--help")).isZero();
+        assertThat(out.toString()).contains("--rules", "--record", "--stats", "--duration", "--ring-size", "--json");
+    }
+
+    @Test
+    void durationsAndSizes() {
+        assertThat(Durations.parse("30s", "--x")).isEqualTo(30_000_000_000L);
+        assertThat(Durations.parse("500ms", "--x")).isEqualTo(500_000_000L);
+        assertThat(Durations.parse("2m", "--x")).isEqualTo(120_000_000_000L);
+        assertThat(Durations.parse("5", "--x")).isEqualTo(5_000_000_000L);
+        assertThat(Durations.parseSize("16M", "--x")).isEqualTo(16L << 20);
+        assertThat(Durations.parseSize("64MiB", "--x")).isEqualTo(64L << 20);
+        assertThatThrownBy(() -> Durations.parse("0s", "--x")).hasMessageContaining("more than zero");
+    }
+}
