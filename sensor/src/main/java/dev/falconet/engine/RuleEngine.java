@@ -79,7 +79,19 @@ public final class RuleEngine {
 
     /** Loads, compiles and indexes rules files in order. Never throws on bad input. */
     public static Build load(List<RulesSource> sources, EngineOptions options) {
-        return build(new RulesLoader().load(sources), options);
+        return build(new RulesLoader(RuleEngine::fieldExists).load(sources), options);
+    }
+
+    /** Whether a field as written in an exception ({@code proc.name}, {@code proc.aname[2]}) exists. */
+    static boolean fieldExists(String written) {
+        String name = written.trim();
+        String arg = null;
+        int b = name.indexOf('[');
+        if (b > 0 && name.endsWith("]")) {
+            arg = name.substring(b + 1, name.length() - 1);
+            name = name.substring(0, b);
+        }
+        return FieldRegistry.standard().bind(name, arg, dev.falconet.fields.UseContext.CONDITION).isOk();
     }
 
     /** Compiles and indexes what the loader produced. Never throws on bad input. */
