@@ -2,7 +2,9 @@ package dev.falconet.engine;
 
 import dev.falconet.engine.compile.ConditionCompiler;
 import dev.falconet.engine.compile.FieldSlots;
+import dev.falconet.engine.eval.ConstNode;
 import dev.falconet.engine.eval.Frame;
+import dev.falconet.engine.eval.Node;
 import dev.falconet.engine.compile.OutputFormat;
 import dev.falconet.engine.explain.ExplainNode;
 import dev.falconet.event.Event;
@@ -31,10 +33,13 @@ import java.util.function.Consumer;
  * rule order; with {@link RuleMatching#FIRST} the first match wins (Falco's default).
  */
 public final class RuleEngine {
-    private static final CompiledRule[] NO_RULES = new CompiledRule[0];
+    /** A rule to try for one event type, with its condition specialised for that type. */
+    private record Candidate(CompiledRule rule, Node condition) {}
+
+    private static final Candidate[] NO_RULES = new Candidate[0];
 
     private final List<CompiledRule> rules;
-    private final CompiledRule[][] byType;
+    private final Candidate[][] byType;
     private final EngineOptions options;
     private final AlertFactory alerts;
     private final LoadResult loaded;
@@ -47,18 +52,20 @@ public final class RuleEngine {
         this.options = options;
         this.alerts = new AlertFactory(options, suggested);
         this.loaded = loaded;
-        List<List<CompiledRule>> index = new ArrayList<>();
+        List<List<Candidate>> index = new ArrayList<>();
         for (int t = 0; t < EventTypes.CAPACITY; t++) index.add(null);
         for (CompiledRule r : rules) {
             if (!r.enabled() || !r.source().equals("syscall")) continue;
             for (int t : r.eventTypes().ids()) {
+                Node specialised = r.condition().specialize(t);
+                if (specialised == ConstNode.FALSE) continue;
                 if (index.get(t) == null) index.set(t, new ArrayList<>());
-                index.get(t).add(r);
+                index.get(t).add(new Candidate(r, specialised));
             }
         }
-        byType = new CompiledRule[EventTypes.CAPACITY][];
+        byType = new Candidate[EventTypes.CAPACITY][];
         for (int t = 0; t < EventTypes.CAPACITY; t++) {
-            byType[t] = index.get(t) == null ? NO_RULES : index.get(t).toArray(CompiledRule[]::new);
+            byType[t] = index.get(t) == null ? NO_RULES : index.get(t).toArray(Candidate[]::new);
         }
     }
 
@@ -161,13 +168,13 @@ public final class RuleEngine {
 
     /** Evaluates one event and hands each alert to {@code out}: the first matching rule, or all with {@code ALL}. */
     public int process(Event e, Consumer<Alert> out) {
-        CompiledRule[] candidates = byType[e.type()];
+        Candidate[] candidates = byType[e.type()];
         if (candidates.length == 0) return 0;
         Frame f = frames.get().reset(e);
         int n = 0;
-        for (CompiledRule r : candidates) {
-            if (r.condition().eval(f)) {
-                out.accept(alerts.create(r, e));
+        for (Candidate c : candidates) {
+            if (c.condition().eval(f)) {
+                out.accept(alerts.create(c.rule(), e));
                 n++;
                 if (options.ruleMatching() == RuleMatching.FIRST) break;
             }
@@ -177,10 +184,10 @@ public final class RuleEngine {
 
     /** The first enabled rule that matches the event, without building an alert (benchmarks, tests). */
     public CompiledRule firstMatch(Event e) {
-        CompiledRule[] candidates = byType[e.type()];
+        Candidate[] candidates = byType[e.type()];
         if (candidates.length == 0) return null;
         Frame f = frames.get().reset(e);
-        for (CompiledRule r : candidates) if (r.condition().eval(f)) return r;
+        for (Candidate c : candidates) if (c.condition().eval(f)) return c.rule();
         return null;
     }
 

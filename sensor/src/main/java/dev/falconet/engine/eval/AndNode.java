@@ -24,6 +24,24 @@ public final class AndNode implements Node {
     }
 
     @Override
+    public Node specialize(int eventType) {
+        List<Node> kept = new ArrayList<>();
+        boolean changed = false;
+        for (Node c : children) {
+            Node s = c.specialize(eventType);
+            changed |= s != c;
+            if (s instanceof ConstNode k) {
+                if (k.value() == false) return k;
+                continue; // true operands do not change the result
+            }
+            kept.add(s);
+        }
+        if (!changed) return this;
+        if (kept.isEmpty()) return ConstNode.of(true);
+        return kept.size() == 1 ? kept.getFirst() : new AndNode(kept, text, pos);
+    }
+
+    @Override
     public ExplainNode explain(Frame e) {
         List<ExplainNode> out = new ArrayList<>();
         boolean result = true;

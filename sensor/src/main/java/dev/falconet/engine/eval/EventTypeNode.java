@@ -26,6 +26,11 @@ public final class EventTypeNode implements Node {
     }
 
     @Override
+    public Node specialize(int eventType) {
+        return ConstNode.of(matches[eventType]);
+    }
+
+    @Override
     public ExplainNode explain(Frame f) {
         return new ExplainNode(ExplainNode.Kind.CHECK, text, eval(f) ? ExplainNode.Outcome.TRUE : ExplainNode.Outcome.FALSE,
                 List.of(new FieldRead(field, EventTypes.name(f.event().type()), null)), List.of(), pos.line(), pos.column());

@@ -28,6 +28,13 @@ public final class MacroNode implements Node {
     }
 
     @Override
+    public Node specialize(int eventType) {
+        Node b = body.specialize(eventType);
+        if (b instanceof ConstNode) return b;
+        return b == body ? this : new MacroNode(name, b, pos, slot);
+    }
+
+    @Override
     public ExplainNode explain(Frame e) {
         ExplainNode x = body.explain(e);
         return new ExplainNode(ExplainNode.Kind.MACRO, name, x.outcome(), List.of(), List.of(x), pos.line(), pos.column());

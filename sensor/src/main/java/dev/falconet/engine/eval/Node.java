@@ -16,6 +16,14 @@ public interface Node {
     /** The same node, unevaluated (for operands short-circuit evaluation skipped). */
     ExplainNode skipped();
 
+    /**
+     * This node for events of one type: event-type checks become constants and are folded away, so
+     * the index's per-type rule lists skip checks whose answer the index already knows.
+     */
+    default Node specialize(int eventType) {
+        return this;
+    }
+
     /** Evaluates against one event with a fresh frame (tests, one-off checks). */
     default boolean eval(Event e) {
         return eval(Frame.of(e));

@@ -22,6 +22,13 @@ public final class NotNode implements Node {
     }
 
     @Override
+    public Node specialize(int eventType) {
+        Node c = child.specialize(eventType);
+        if (c instanceof ConstNode k) return ConstNode.of(!k.value());
+        return c == child ? this : new NotNode(c, text, pos);
+    }
+
+    @Override
     public ExplainNode explain(Frame e) {
         ExplainNode x = child.explain(e);
         return new ExplainNode(ExplainNode.Kind.NOT, text, x.isTrue() ? ExplainNode.Outcome.FALSE : ExplainNode.Outcome.TRUE,

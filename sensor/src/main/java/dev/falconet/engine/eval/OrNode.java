@@ -24,6 +24,24 @@ public final class OrNode implements Node {
     }
 
     @Override
+    public Node specialize(int eventType) {
+        List<Node> kept = new ArrayList<>();
+        boolean changed = false;
+        for (Node c : children) {
+            Node s = c.specialize(eventType);
+            changed |= s != c;
+            if (s instanceof ConstNode k) {
+                if (k.value() == true) return k;
+                continue; // false operands do not change the result
+            }
+            kept.add(s);
+        }
+        if (!changed) return this;
+        if (kept.isEmpty()) return ConstNode.of(false);
+        return kept.size() == 1 ? kept.getFirst() : new OrNode(kept, text, pos);
+    }
+
+    @Override
     public ExplainNode explain(Frame e) {
         List<ExplainNode> out = new ArrayList<>();
         boolean result = false;
