@@ -16,6 +16,7 @@ public final class Main {
             System.exit(FalconetCli.EXIT_USAGE);
         }
         CommandLine cl = FalconetCli.commandLine();
+        cl.addSubcommand(new dev.falconet.app.cli.LabCommand());
         System.exit(cl.execute(args));
     }
 }

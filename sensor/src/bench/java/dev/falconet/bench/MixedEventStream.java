@@ -49,8 +49,8 @@ public final class MixedEventStream {
                 {"redis", "redis", "7", "redis-0", "default"}};
         int pid = 3000;
         for (String[] p : pods) {
-            String id = Long.toHexString(rnd.nextLong() | Long.MIN_VALUE) + "aaaa";
-            ContainerInfo c = new ContainerInfo(id.substring(0, 12), id + id + id.substring(0, 24), "containerd", p[0], p[1] + ":" + p[2],
+            String id = String.format("%016x%016x%016x%016x", rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), rnd.nextLong());
+            ContainerInfo c = new ContainerInfo(id.substring(0, 12), id, "containerd", p[0], p[1] + ":" + p[2],
                     p[1], p[2], "", "sha256:" + id, false, ts - 3_600_000_000_000L, List.of(), Map.of(),
                     K8sInfo.fromRuntime(p[3], "uid-" + p[0], p[4], Map.of("app", p[0])));
             ThreadInfo shim = proc(pid++, 600, "containerd-shim", "/usr/bin/containerd-shim-runc-v2", List.of(), null);

@@ -115,9 +115,7 @@ final class JsonObject {
     Map<String, String> strMap(JsonNode v, String label) {
         if (!v.isObject()) throw fail(label + " must be an object of strings");
         Map<String, String> out = new LinkedHashMap<>();
-        var it = v.fields();
-        while (it.hasNext()) {
-            var e = it.next();
+        for (var e : v.properties()) {
             if (!e.getValue().isTextual()) throw fail(label + " must hold only string values ('" + e.getKey() + "' is not)");
             out.put(e.getKey(), e.getValue().textValue());
         }

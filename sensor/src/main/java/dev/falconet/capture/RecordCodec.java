@@ -314,6 +314,10 @@ final class RecordCodec {
         long ts;
         if (o.has("ts")) {
             ts = o.lng("ts");
+            if (o.has("time") && !o.str("time").equals(EventTime.iso8601(ts))) {
+                throw o.fail("'time' " + o.str("time") + " does not match 'ts' " + ts + " (" + EventTime.iso8601(ts)
+                        + "); fix one of them or drop 'time'");
+            }
         } else {
             String time = o.str("time");
             try {

@@ -26,8 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code falconet explain}: why a rule matched, or did not match, each event of a capture. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Explain a rule against the events of a capture: the evaluation tree with every macro and",
-                "sub-expression, its truth value and the field values it read, and which part made the rule false."},
+        description = {"Explain why a rule matches, or does not match, the events of a capture.",
+                "Prints the evaluation tree: every macro and sub-expression with its truth value and the field values it read,",
+                "and which part made the rule false."},
         footer = {"", "Exit codes: 0 the rule matched at least one explained event, 1 it matched none (or bad input), 2 usage."})
 public final class ExplainCommand implements Callable<Integer> {
     @Mixin
@@ -52,13 +53,7 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EngineOptions options;
-        try {
-            options = rules.engineOptions().withRuleMatching(dev.falconet.engine.RuleMatching.ALL);
-        } catch (IllegalArgumentException e) {
-            err.println("falconet explain: " + e.getMessage());
-            return FalconetCli.EXIT_USAGE;
-        }
+        EngineOptions options = rules.engineOptions().withRuleMatching(dev.falconet.engine.RuleMatching.ALL);
         RuleEngine engine = rules.loadOrReport(options, err);
         if (engine == null) return FalconetCli.EXIT_FINDINGS;
         Optional<CompiledRule> rule = engine.rule(ruleName);

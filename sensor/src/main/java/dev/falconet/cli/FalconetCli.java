@@ -18,7 +18,11 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 ReplayCommand.class,
                 ExplainCommand.class,
+                FieldsCommand.class,
+                ReceiveCommand.class,
+                TelegramCommand.class,
                 SensorCommand.class,
+                K8sMetaCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 findings or errors, 2 usage."})
 public final class FalconetCli implements Runnable {

@@ -18,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code falconet replay}: runs a recorded capture through the rules, printing alerts as Falco does. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replay a recorded capture through the rules and print the alerts, one per line,",
-                "as Falco's text line or Falco's JSON alert (--json). The same engine and field extractors as the live sensor."},
+        description = {"Replay a recorded capture through the rules and print the alerts.",
+                "One alert per line, as Falco's text line or Falco's JSON alert (--json); the same engine and field extractors as the live sensor."},
         footer = {"", "Exit codes: 0 ok (with or without alerts), 1 bad rules or capture, 2 usage."})
 public final class ReplayCommand implements Callable<Integer> {
     @Mixin
@@ -38,13 +38,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        EngineOptions options;
-        try {
-            options = rules.engineOptions();
-        } catch (IllegalArgumentException e) {
-            err.println("falconet replay: " + e.getMessage());
-            return FalconetCli.EXIT_USAGE;
-        }
+        EngineOptions options = rules.engineOptions();
         RuleEngine engine = rules.loadOrReport(options, err);
         if (engine == null) return FalconetCli.EXIT_FINDINGS;
         try (Outputs sink = outputs.open(); CaptureReader reader = CaptureReader.open(capture)) {

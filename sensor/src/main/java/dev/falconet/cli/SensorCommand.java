@@ -128,13 +128,23 @@ public final class SensorCommand implements Callable<Integer> {
         }
         if (printEvents) sinks.add(new EventPrinter(new PrintStream(System.out, false)));
         sinks.add(new RuleSink(engine, out::accept, out));
-        SensorPipeline.Config config = new SensorPipeline.Config(ring, events, statsNanos, 1_000_000L, 3000, null, err);
+        // Kubernetes metadata whenever a kubeconfig (or the pod's service account) is reachable
+        var k8s = dev.falconet.enrich.k8s.K8sMetadataSources.fromEnvironment(System.getenv("FALCONET_NODE_NAME"));
+        if (k8s instanceof dev.falconet.enrich.k8s.UnavailableMetadata u) err.println("falconet: no Kubernetes metadata: " + u.reason());
+        SensorPipeline.Config config = new SensorPipeline.Config(ring, events, statsNanos, 1_000_000L, 3000, k8s, err);
         SensorPipeline pipeline;
         try {
             pipeline = new SensorPipeline(config, EventSink.all(sinks));
         } catch (LibbpfException e) {
             err.println("falconet: " + Preflight.explain(e));
             EventSink.all(sinks).close();
+            if (k8s instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // failing anyway
+                }
+            }
             return FalconetCli.EXIT_FINDINGS;
         }
         long startedNanos = System.nanoTime();
@@ -160,6 +170,13 @@ public final class SensorCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } finally {
             pipeline.close();
+            if (k8s instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // shutting down anyway
+                }
+            }
             System.out.flush();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code falconet validate}: checks rules files like {@code falco -V}, reporting every problem at once. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check rules files like 'falco -V': YAML, items, appends and overrides, lists, macros, conditions, outputs.",
+        description = {"Check rules files like 'falco -V', reporting every problem at once.",
+                "Checks YAML, items, appends and overrides, lists, macros, conditions and outputs.",
                 "Prints every error and warning as FILE:LINE:COL: error|warning CODE: item: message, then a summary."},
         footer = {"", "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage."})
 public final class ValidateCommand implements Callable<Integer> {
@@ -43,6 +44,10 @@ public final class ValidateCommand implements Callable<Integer> {
         RuleEngine.Build build = RuleEngine.load(reading.sources(), rules.engineOptions());
         List<Diagnostic> diags = new ArrayList<>(reading.diagnostics());
         diags.addAll(build.diagnostics());
+        // file order as given, then position: the order a reader of the files expects
+        List<String> order = reading.sources().stream().map(src -> src.name()).toList();
+        diags.sort(java.util.Comparator.<Diagnostic>comparingInt(d -> order.indexOf(d.file()) < 0 ? Integer.MAX_VALUE : order.indexOf(d.file()))
+                .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         long errors = diags.stream().filter(Diagnostic::isError).count();
         long warnings = diags.size() - errors;
         LoadResult loaded = build.loaded();

@@ -1,5 +1,7 @@
 package dev.falconet.engine;
 
+import dev.falconet.engine.dns.NameResolver;
+import dev.falconet.engine.dns.SystemNameResolver;
 import dev.falconet.rules.Priority;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,9 +17,10 @@ import java.util.Objects;
  * @param suggestedFields fields appended to every output as {@code name_with_underscores=%field}
  *                        (Falco's {@code suggested_output}; the container plugin suggests
  *                        {@code container.id} and {@code container.name})
+ * @param resolver        answers the domain names that {@code fd.sip.name} and friends are compared with
  */
 public record EngineOptions(RuleMatching ruleMatching, Priority minPriority, String hostname, ZoneId zone,
-                            List<String> suggestedFields) {
+                            List<String> suggestedFields, NameResolver resolver) {
     public static final List<String> CONTAINER_SUGGESTED = List.of("container.id", "container.name");
     public static final List<String> K8SMETA_SUGGESTED = List.of("k8smeta.pod.name", "k8smeta.ns.name");
 
@@ -27,31 +30,36 @@ public record EngineOptions(RuleMatching ruleMatching, Priority minPriority, Str
         Objects.requireNonNull(zone, "zone");
         hostname = hostname == null ? "" : hostname;
         suggestedFields = List.copyOf(suggestedFields);
+        Objects.requireNonNull(resolver, "resolver");
     }
 
     /** Falco's defaults: first match, every priority, local time, container fields suggested. */
     public static EngineOptions defaults() {
-        return new EngineOptions(RuleMatching.FIRST, Priority.DEBUG, localHostname(), ZoneId.systemDefault(), CONTAINER_SUGGESTED);
+        return new EngineOptions(RuleMatching.FIRST, Priority.DEBUG, localHostname(), ZoneId.systemDefault(), CONTAINER_SUGGESTED, SystemNameResolver.standard());
     }
 
     public EngineOptions withRuleMatching(RuleMatching m) {
-        return new EngineOptions(m, minPriority, hostname, zone, suggestedFields);
+        return new EngineOptions(m, minPriority, hostname, zone, suggestedFields, resolver);
     }
 
     public EngineOptions withMinPriority(Priority p) {
-        return new EngineOptions(ruleMatching, p, hostname, zone, suggestedFields);
+        return new EngineOptions(ruleMatching, p, hostname, zone, suggestedFields, resolver);
     }
 
     public EngineOptions withHostname(String h) {
-        return new EngineOptions(ruleMatching, minPriority, h, zone, suggestedFields);
+        return new EngineOptions(ruleMatching, minPriority, h, zone, suggestedFields, resolver);
     }
 
     public EngineOptions withZone(ZoneId z) {
-        return new EngineOptions(ruleMatching, minPriority, hostname, z, suggestedFields);
+        return new EngineOptions(ruleMatching, minPriority, hostname, z, suggestedFields, resolver);
     }
 
     public EngineOptions withSuggestedFields(List<String> f) {
-        return new EngineOptions(ruleMatching, minPriority, hostname, zone, f);
+        return new EngineOptions(ruleMatching, minPriority, hostname, zone, f, resolver);
+    }
+
+    public EngineOptions withResolver(NameResolver r) {
+        return new EngineOptions(ruleMatching, minPriority, hostname, zone, suggestedFields, r);
     }
 
     static String localHostname() {

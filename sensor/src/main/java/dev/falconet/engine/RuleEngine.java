@@ -1,6 +1,8 @@
 package dev.falconet.engine;
 
 import dev.falconet.engine.compile.ConditionCompiler;
+import dev.falconet.engine.compile.FieldSlots;
+import dev.falconet.engine.eval.Frame;
 import dev.falconet.engine.compile.OutputFormat;
 import dev.falconet.engine.explain.ExplainNode;
 import dev.falconet.event.Event;
@@ -36,8 +38,11 @@ public final class RuleEngine {
     private final EngineOptions options;
     private final AlertFactory alerts;
     private final LoadResult loaded;
+    /** One frame per evaluating thread: the engine may be shared, frames may not. */
+    private final ThreadLocal<Frame> frames;
 
-    private RuleEngine(List<CompiledRule> rules, EngineOptions options, OutputFormat suggested, LoadResult loaded) {
+    private RuleEngine(List<CompiledRule> rules, EngineOptions options, OutputFormat suggested, LoadResult loaded, int slots) {
+        this.frames = ThreadLocal.withInitial(() -> new Frame(Math.max(16, slots)));
         this.rules = List.copyOf(rules);
         this.options = options;
         this.alerts = new AlertFactory(options, suggested);
@@ -74,12 +79,25 @@ public final class RuleEngine {
 
     /** Loads, compiles and indexes rules files in order. Never throws on bad input. */
     public static Build load(List<RulesSource> sources, EngineOptions options) {
-        return build(new RulesLoader().load(sources), options);
+        return build(new RulesLoader(RuleEngine::fieldExists).load(sources), options);
+    }
+
+    /** Whether a field as written in an exception ({@code proc.name}, {@code proc.aname[2]}) exists. */
+    static boolean fieldExists(String written) {
+        String name = written.trim();
+        String arg = null;
+        int b = name.indexOf('[');
+        if (b > 0 && name.endsWith("]")) {
+            arg = name.substring(b + 1, name.length() - 1);
+            name = name.substring(0, b);
+        }
+        return FieldRegistry.standard().bind(name, arg, dev.falconet.fields.UseContext.CONDITION).isOk();
     }
 
     /** Compiles and indexes what the loader produced. Never throws on bad input. */
     public static Build build(LoadResult loaded, EngineOptions options) {
         FieldRegistry registry = FieldRegistry.standard();
+        FieldSlots slots = new FieldSlots();
         List<Diagnostic> diags = new ArrayList<>(loaded.diagnostics());
         List<CompiledRule> compiled = new ArrayList<>();
         boolean failed = diags.stream().anyMatch(Diagnostic::isError);
@@ -90,7 +108,7 @@ public final class RuleEngine {
                 failed = true;
                 continue;
             }
-            ConditionCompiler.Result cr = ConditionCompiler.compile(r.condition(), registry);
+            ConditionCompiler.Result cr = ConditionCompiler.compile(r.condition(), registry, slots, options.resolver());
             boolean skip = false;
             for (ConditionCompiler.Finding f : cr.findings()) {
                 SourceSpan at = f.macro() == null ? r.locate(f.pos())
@@ -138,15 +156,17 @@ public final class RuleEngine {
             for (String f : options.suggestedFields()) sb.append(' ').append(f.replace('.', '_')).append("=%").append(f);
             suggested = OutputFormat.compile(sb.toString(), registry).format();
         }
-        return new Build(new RuleEngine(compiled, options, suggested, loaded), loaded, Collections.unmodifiableList(diags));
+        return new Build(new RuleEngine(compiled, options, suggested, loaded, slots.size()), loaded, Collections.unmodifiableList(diags));
     }
 
     /** Evaluates one event and hands each alert to {@code out}: the first matching rule, or all with {@code ALL}. */
     public int process(Event e, Consumer<Alert> out) {
         CompiledRule[] candidates = byType[e.type()];
+        if (candidates.length == 0) return 0;
+        Frame f = frames.get().reset(e);
         int n = 0;
         for (CompiledRule r : candidates) {
-            if (r.condition().eval(e)) {
+            if (r.condition().eval(f)) {
                 out.accept(alerts.create(r, e));
                 n++;
                 if (options.ruleMatching() == RuleMatching.FIRST) break;
@@ -157,7 +177,10 @@ public final class RuleEngine {
 
     /** The first enabled rule that matches the event, without building an alert (benchmarks, tests). */
     public CompiledRule firstMatch(Event e) {
-        for (CompiledRule r : byType[e.type()]) if (r.condition().eval(e)) return r;
+        CompiledRule[] candidates = byType[e.type()];
+        if (candidates.length == 0) return null;
+        Frame f = frames.get().reset(e);
+        for (CompiledRule r : candidates) if (r.condition().eval(f)) return r;
         return null;
     }
 
@@ -177,7 +200,7 @@ public final class RuleEngine {
      */
     public Explanation explain(CompiledRule rule, Event e) {
         boolean applies = rule.eventTypes().contains(e.type());
-        ExplainNode tree = rule.condition().explain(e);
+        ExplainNode tree = rule.condition().explain(Frame.of(e));
         return new Explanation(rule, e, applies, rule.enabled(), tree, applies && rule.enabled() && tree.isTrue());
     }
 

@@ -13,5 +13,13 @@ public interface K8sMetadata {
     /** The pod metadata of this container, or empty when unknown (yet). Must not block for long. */
     Optional<K8sInfo> lookup(ContainerInfo container);
 
+    /**
+     * Why {@link #lookup} has nothing for this container (no kubeconfig, RBAC refused, pod not yet
+     * seen...), for alerts to show instead of a bare {@code <NA>}; empty when there is no reason to give.
+     */
+    default Optional<String> missingReason(ContainerInfo container) {
+        return Optional.empty();
+    }
+
     K8sMetadata NONE = c -> Optional.empty();
 }

@@ -46,6 +46,10 @@ public final class ThreadInfo {
     /** Process start (clone time), epoch nanoseconds; 0 when unknown. */
     private long cloneTs;
     private ContainerInfo container;
+    /** The parent found by the last lookup, valid while the table's version and our ptid are unchanged. */
+    private ThreadInfo cachedParent;
+    private int cachedParentVersion = -1;
+    private long cachedParentTid;
 
     public ThreadInfo(ThreadTable table, long tid) {
         this.table = Objects.requireNonNull(table, "table");
@@ -55,7 +59,14 @@ public final class ThreadInfo {
 
     /** The parent thread (through {@code ptid}), or null when unknown. */
     public ThreadInfo parent() {
-        return ptid <= 0 || ptid == tid ? null : table.find(ptid);
+        if (ptid <= 0 || ptid == tid) return null;
+        int v = table.version();
+        if (v != cachedParentVersion || cachedParentTid != ptid) {
+            cachedParent = table.find(ptid);
+            cachedParentVersion = v;
+            cachedParentTid = ptid;
+        }
+        return cachedParent;
     }
 
     /** The main thread of this thread's process (itself when it is the main thread or the main thread is unknown). */

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 public final class ThreadTable {
     private final Map<Long, ThreadInfo> threads = new HashMap<>();
+    /** Bumped on every change of membership, so threads can cache their parent lookups. */
+    private int version;
 
     public ThreadInfo find(long tid) {
         return threads.get(tid);
@@ -18,17 +20,31 @@ public final class ThreadTable {
 
     /** The thread with this tid, created empty when unknown. */
     public ThreadInfo getOrCreate(long tid) {
-        return threads.computeIfAbsent(tid, t -> new ThreadInfo(this, t));
+        ThreadInfo t = threads.get(tid);
+        if (t == null) {
+            t = new ThreadInfo(this, tid);
+            threads.put(tid, t);
+            version++;
+        }
+        return t;
     }
 
     public ThreadInfo put(ThreadInfo t) {
         if (t.table() != this) throw new IllegalArgumentException("thread belongs to another table");
         threads.put(t.tid(), t);
+        version++;
         return t;
     }
 
     public ThreadInfo remove(long tid) {
-        return threads.remove(tid);
+        ThreadInfo t = threads.remove(tid);
+        if (t != null) version++;
+        return t;
+    }
+
+    /** Changes whenever a thread is added or removed. */
+    int version() {
+        return version;
     }
 
     public Collection<ThreadInfo> all() {

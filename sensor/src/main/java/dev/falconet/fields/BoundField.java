@@ -37,7 +37,7 @@ public record BoundField(FieldDef def, String arg, FieldType type, Multiplicity 
     /** The field as Falco names it in outputs: {@code evt.arg.flags}, {@code proc.aname[2]}, {@code fd.name}. */
     public String displayName() {
         if (arg == null) return def.name();
-        if (FieldRegistry.isDottedArgField(def.name()) && !isIndex(arg)) return def.name() + "." + arg;
+        if ((def.name().equals("evt.arg") || def.name().equals("evt.rawarg")) && !isIndex(arg)) return def.name() + "." + arg;
         return def.name() + "[" + arg + "]";
     }
 

@@ -79,6 +79,37 @@ final class EventFields {
                 e -> isOpen(e) && (flags(e) & OpenFlags.O_F_CREATED) != 0);
     }
 
+    private static final String[] PATH_ARGS = {"name", "path", "pathname", "filename"};
+    private static final String[] SOURCE_ARGS = {"oldpath", "target"};
+    private static final String[] TARGET_ARGS = {"newpath", "linkpath"};
+
+    static void registerPaths(FieldTable t) {
+        t.inClass("fs.path");
+        t.add("fs.path.name", FieldType.CHARBUF, "For events on one filesystem path (open, mkdir, unlink, chmod ...): the path, made absolute.",
+                e -> pathArg(e, PATH_ARGS, true));
+        t.add("fs.path.nameraw", FieldType.CHARBUF, "For events on one filesystem path: the path as the process passed it.",
+                e -> pathArg(e, PATH_ARGS, false));
+        t.add("fs.path.source", FieldType.CHARBUF, "For events with a source and a target path (rename, link, symlink): the source, made absolute.",
+                e -> pathArg(e, SOURCE_ARGS, true));
+        t.add("fs.path.sourceraw", FieldType.CHARBUF, "For events with a source and a target path: the source as the process passed it.",
+                e -> pathArg(e, SOURCE_ARGS, false));
+        t.add("fs.path.target", FieldType.CHARBUF, "For events with a source and a target path (rename, link, symlink): the target, made absolute.",
+                e -> pathArg(e, TARGET_ARGS, true));
+        t.add("fs.path.targetraw", FieldType.CHARBUF, "For events with a source and a target path: the target as the process passed it.",
+                e -> pathArg(e, TARGET_ARGS, false));
+    }
+
+    private static Object pathArg(Event e, String[] names, boolean resolved) {
+        if (!isSyscall(e)) return null;
+        for (String n : names) {
+            Arg a = e.arg(n);
+            if (a != null && (a.type() == ArgType.FSPATH || a.type() == ArgType.CHARBUF)) {
+                return resolved || !(a.raw() instanceof String raw) ? a.rendered() : raw;
+            }
+        }
+        return null;
+    }
+
     static boolean isSyscall(Event e) {
         return e.type() < EventTypes.FIRST_NON_SYSCALL;
     }
@@ -117,7 +148,8 @@ final class EventFields {
             sb.append(a.name()).append('=');
             String value = valueText(a);
             sb.append(value);
-            if (!value.equals(a.rendered()) && (a.type() == ArgType.FD || a.type() == ArgType.FLAGS)) {
+            // libsinsp adds "(resolved)" only when there is a resolved text
+            if (!a.rendered().isEmpty() && !value.equals(a.rendered()) && (a.type() == ArgType.FD || a.type() == ArgType.FLAGS)) {
                 sb.append('(').append(a.rendered()).append(')');
             }
         }
@@ -130,18 +162,27 @@ final class EventFields {
         return a.rendered();
     }
 
+    /**
+     * {@code evt.arg.X} as libsinsp extracts it: the resolved text when there is one, otherwise the
+     * plain value, so flags with no bit set read {@code 0} (an execve's {@code exe_flags=0}), not "".
+     */
+    static String argText(Arg a) {
+        String resolved = a.rendered();
+        return resolved.isEmpty() ? valueText(a) : resolved;
+    }
+
     private static BindResult bindArg(FieldDef def, String arg, UseContext ctx) {
         FieldExtractor ex;
         if (isDigits(arg)) {
             int index = Integer.parseInt(arg);
             ex = e -> {
                 Arg a = e.arg(index);
-                return a == null ? null : a.rendered();
+                return a == null ? null : argText(a);
             };
         } else {
             ex = e -> {
                 Arg a = e.arg(arg);
-                return a == null ? null : a.rendered();
+                return a == null ? null : argText(a);
             };
         }
         return BindResult.ok(new BoundField(def, arg, FieldType.CHARBUF, Multiplicity.SINGLE, ex));

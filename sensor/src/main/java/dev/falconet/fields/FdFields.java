@@ -11,13 +11,34 @@ import java.util.function.Function;
 final class FdFields {
     private FdFields() {}
 
+    private static final String[] TYPE_CHARS = new String[FdType.values().length];
+    static {
+        for (FdType t : FdType.values()) TYPE_CHARS[t.ordinal()] = String.valueOf(t.typeChar());
+    }
+
+    /** Last directory/filename split per extracting thread: rules read both many times for the same fd. */
+    private record Split(String name, String directory, String filename) {}
+
+    private static final ThreadLocal<Split[]> SPLITS = ThreadLocal.withInitial(() -> new Split[1]);
+
+    private static Split split(String name) {
+        Split[] cache = SPLITS.get();
+        Split s = cache[0];
+        if (s != null && s.name == name) return s;
+        int slash = name.lastIndexOf('/');
+        String dir = slash < 0 ? null : slash == 0 ? "/" : name.substring(0, slash);
+        s = new Split(name, dir, name.substring(slash + 1));
+        cache[0] = s;
+        return s;
+    }
+
     static void register(FieldTable t) {
         t.inClass("fd");
         t.add("fd.num", FieldType.INT64, "Number of the file descriptor.", fd(f -> f.num()));
         t.add("fd.type", FieldType.CHARBUF, "Kind of file descriptor: file, directory, ipv4, ipv6, unix, pipe, event, signalfd, eventpoll, inotify, timerfd, netlink, bpf, userfaultfd, io_uring, memfd, pidfd.",
                 fd(f -> f.type().falcoName()));
         t.add("fd.typechar", FieldType.CHARBUF, "Kind of file descriptor as one character: f file, d directory, 4 IPv4 socket, 6 IPv6 socket, u unix socket, p pipe, e eventfd, s signalfd, l eventpoll, i inotify, t timerfd, n netlink, b bpf, r io_uring, m memfd, P pidfd, o unknown.",
-                fd(f -> String.valueOf(f.type().typeChar())));
+                fd(f -> TYPE_CHARS[f.type().ordinal()]));
         t.add("fd.name", FieldType.CHARBUF, "Full name: the absolute path of a file, or the connection tuple (cip:cport->sip:sport) of a socket.",
                 fd(FdInfo::name));
         t.add("fd.nameraw", FieldType.CHARBUF, "The path as the process passed it, not made absolute (files only).", fd(FdInfo::nameRaw));
@@ -48,19 +69,19 @@ final class FdFields {
         t.add("fd.lip", FieldType.IPADDR, "Local IP address (this process's side of the connection).", inet(FdFields::localIp));
         t.add("fd.rip", FieldType.IPADDR, "Remote IP address (the other side of the connection).", inet(FdFields::remoteIp));
         t.filterOnly("fd.ip", FieldType.IPADDR, Multiplicity.EITHER_ENDPOINT,
-                "Matches the client or the server IP address (conditions only).", e -> both(e, FdInfo::clientIp, FdInfo::serverIp));
+                "Matches the client or the server IP address.", e -> both(e, FdInfo::clientIp, FdInfo::serverIp));
         t.add("fd.cport", FieldType.PORT, "Client port of a TCP/UDP socket.", inet(f -> port(f.clientPort())));
         t.add("fd.sport", FieldType.PORT, "Server port of a TCP/UDP socket.", inet(f -> port(f.serverPort())));
         t.add("fd.lport", FieldType.PORT, "Local port of a TCP/UDP socket.", inet(f -> f.role() == FdInfo.SocketRole.NONE ? null : port(f.localPort())));
         t.add("fd.rport", FieldType.PORT, "Remote port of a TCP/UDP socket.", inet(f -> f.role() == FdInfo.SocketRole.NONE ? null : port(f.remotePort())));
         t.filterOnly("fd.port", FieldType.PORT, Multiplicity.EITHER_ENDPOINT,
-                "Matches the client or the server port (conditions only).", e -> both(e, f -> port(f.clientPort()), f -> port(f.serverPort())));
+                "Matches the client or the server port.", e -> both(e, f -> port(f.clientPort()), f -> port(f.serverPort())));
         t.add("fd.cnet", FieldType.IPNET, "Client IP address, for network (CIDR) matching: fd.cnet = 10.0.0.0/8.", inet(FdInfo::clientIp));
         t.add("fd.snet", FieldType.IPNET, "Server IP address, for network (CIDR) matching.", inet(FdInfo::serverIp));
         t.add("fd.lnet", FieldType.IPNET, "Local IP address, for network (CIDR) matching.", inet(FdFields::localIp));
         t.add("fd.rnet", FieldType.IPNET, "Remote IP address, for network (CIDR) matching.", inet(FdFields::remoteIp));
         t.filterOnly("fd.net", FieldType.IPNET, Multiplicity.EITHER_ENDPOINT,
-                "Matches when the client or the server IP address lies in the network (conditions only).",
+                "Matches when the client or the server IP address lies in the network.",
                 e -> both(e, FdInfo::clientIp, FdInfo::serverIp));
         t.add("fd.l4proto", FieldType.CHARBUF, "IP protocol of a socket: tcp, udp, icmp or raw.", fd(FdInfo::l4proto));
         t.add("fd.sockfamily", FieldType.CHARBUF, "Socket family: ip or unix.", fd(f -> switch (f.type()) {
@@ -121,16 +142,12 @@ final class FdFields {
     static String directory(FdInfo f) {
         if (f.type() == FdType.DIRECTORY) return f.name();
         if (!isFile(f.type())) return null;
-        String n = f.name();
-        int slash = n.lastIndexOf('/');
-        if (slash < 0) return null;
-        return slash == 0 ? "/" : n.substring(0, slash);
+        return split(f.name()).directory();
     }
 
     static String filename(FdInfo f) {
         if (!isFile(f.type())) return null;
-        String n = f.name();
-        return n.substring(n.lastIndexOf('/') + 1);
+        return split(f.name()).filename();
     }
 
     private static String containerId(Event e) {

@@ -40,6 +40,7 @@ public final class FieldRegistry {
                 if (r == null) {
                     FieldTable t = new FieldTable();
                     EventFields.register(t);
+                    EventFields.registerPaths(t);
                     ProcessFields.register(t);
                     FdFields.register(t);
                     ContainerFields.register(t);

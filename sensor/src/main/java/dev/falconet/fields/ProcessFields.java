@@ -26,14 +26,14 @@ final class ProcessFields {
         t.add("proc.exepath", FieldType.CHARBUF, "Full path of the executable file, symlinks resolved.", e -> e.thread().exepath());
         t.add("proc.pexepath", FieldType.CHARBUF, "Full executable path of the parent process.", parent(ThreadInfo::exepath));
         ancestor(t, "proc.aexepath", FieldType.CHARBUF, "full executable path", ThreadInfo::exepath);
-        t.add("proc.args", FieldType.CHARBUF, "Command-line arguments after argv[0], joined with spaces.", e -> Cmdline.args(e.thread()));
-        ancestor(t, "proc.aargs", FieldType.CHARBUF, "arguments (proc.args)", Cmdline::args);
+        t.add("proc.args", FieldType.CHARBUF, "Command-line arguments after argv[0], joined with spaces.", e -> ProcessText.args(e.thread()));
+        ancestor(t, "proc.aargs", FieldType.CHARBUF, "arguments (proc.args)", ProcessText::args);
         t.add("proc.cmdline", FieldType.CHARBUF, "Process name followed by its arguments (proc.name + ' ' + proc.args).",
-                e -> Cmdline.cmdline(e.thread()));
-        t.add("proc.pcmdline", FieldType.CHARBUF, "Command line (proc.cmdline) of the parent process.", parent(Cmdline::cmdline));
-        ancestor(t, "proc.acmdline", FieldType.CHARBUF, "command line (proc.cmdline)", Cmdline::cmdline);
+                e -> ProcessText.cmdline(e.thread()));
+        t.add("proc.pcmdline", FieldType.CHARBUF, "Command line (proc.cmdline) of the parent process.", parent(ProcessText::cmdline));
+        ancestor(t, "proc.acmdline", FieldType.CHARBUF, "command line (proc.cmdline)", ProcessText::cmdline);
         t.add("proc.exeline", FieldType.CHARBUF, "argv[0] followed by the arguments (proc.exe + ' ' + proc.args).",
-                e -> Cmdline.exeline(e.thread()));
+                e -> ProcessText.exeline(e.thread()));
         t.add("proc.cmdnargs", FieldType.UINT64, "Number of command-line arguments (without argv[0]).",
                 e -> (long) e.thread().args().size());
         t.add("proc.cmdlenargs", FieldType.UINT64, "Total length of the command-line arguments, not counting separators.", e -> {
@@ -48,7 +48,8 @@ final class ProcessFields {
         t.withArg("proc.aenv", FieldType.CHARBUF, ArgKind.INDEX_OR_KEY_OR_NONE, false,
                 "Environment of an ancestor: proc.aenv[N] for the Nth ancestor, proc.aenv[NAME] for the first value of NAME from the parent up; without argument in a condition, matches any ancestor's environment.",
                 ProcessFields::bindAenv);
-        t.add("proc.cwd", FieldType.CHARBUF, "Current working directory of the process.", e -> e.thread().cwd());
+        t.add("proc.cwd", FieldType.CHARBUF, "Current working directory of the process, ending with '/' as libsinsp keeps it (/dev/shm/).",
+                e -> ProcessText.cwd(e.thread().mainThread()));
         t.add("proc.tty", FieldType.UINT32, "Controlling terminal device number; 0 without a terminal.", e -> e.thread().tty());
         t.add("proc.pid", FieldType.INT64, "Process id.", e -> e.thread().pid());
         t.add("proc.ppid", FieldType.INT64, "Process id of the parent.", e -> nonNegative(e.thread().mainThread().ptid()));

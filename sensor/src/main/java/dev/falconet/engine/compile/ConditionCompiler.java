@@ -1,6 +1,8 @@
 package dev.falconet.engine.compile;
 
+import dev.falconet.engine.dns.NameResolver;
 import dev.falconet.engine.eval.AndNode;
+import dev.falconet.engine.eval.Cidr;
 import dev.falconet.engine.eval.CheckNode;
 import dev.falconet.engine.eval.EventTypeNode;
 import dev.falconet.engine.eval.Getter;
@@ -51,15 +53,30 @@ public final class ConditionCompiler {
     }
 
     private final FieldRegistry fields;
+    private final FieldSlots slots;
+    private final NameResolver resolver;
     private final List<Finding> findings = new ArrayList<>();
     private final java.util.ArrayDeque<String> macros = new java.util.ArrayDeque<>();
 
-    private ConditionCompiler(FieldRegistry fields) {
+    private ConditionCompiler(FieldRegistry fields, FieldSlots slots, NameResolver resolver) {
         this.fields = fields;
+        this.slots = slots;
+        this.resolver = resolver;
     }
 
+    /** Compiles a condition on its own (its field slots are not shared with other conditions). */
     public static Result compile(Expr condition, FieldRegistry fields) {
-        ConditionCompiler c = new ConditionCompiler(fields);
+        return compile(condition, fields, new FieldSlots());
+    }
+
+    /** Compiles a condition; field uses get slots in {@code slots}, shared by every condition of an engine. */
+    public static Result compile(Expr condition, FieldRegistry fields, FieldSlots slots) {
+        return compile(condition, fields, slots, NameResolver.NONE);
+    }
+
+    /** As above; {@code resolver} answers the domain names that {@code fd.sip.name} and friends are compared with. */
+    public static Result compile(Expr condition, FieldRegistry fields, FieldSlots slots, NameResolver resolver) {
+        ConditionCompiler c = new ConditionCompiler(fields, slots, resolver);
         Node n;
         try {
             n = c.node(condition);
@@ -78,7 +95,7 @@ public final class ConditionCompiler {
             case Expr.MacroUse m -> {
                 macros.push(m.name());
                 try {
-                    yield new MacroNode(m.name(), node(m.body()), m.pos());
+                    yield new MacroNode(m.name(), node(m.body()), m.pos(), slots.slot("macro " + m.name()));
                 } finally {
                     macros.pop();
                 }
@@ -96,6 +113,11 @@ public final class ConditionCompiler {
                 && (c.op() == Op.EQ || c.op() == Op.EQEQ || c.op() == Op.IN || c.op() == Op.NE)
                 && (c.rhs() instanceof Operand.Value || c.rhs() instanceof Operand.ValueList) && c.modifier() == null) {
             return eventTypeCheck(c, f, text);
+        }
+        if (c.lhs() instanceof Operand.Field f && f.arg() == null && NAME_FIELDS.containsKey(f.name())
+                && (c.rhs() instanceof Operand.Value || c.rhs() instanceof Operand.ValueList) && c.modifier() == null
+                && (c.op() == Op.EQ || c.op() == Op.EQEQ || c.op() == Op.IN || c.op() == Op.INTERSECTS || c.op() == Op.NE)) {
+            return nameCheck(c, f, text);
         }
         Side lhs = side(c.lhs());
         if (!lhs.allowedOps().contains(c.op())) {
@@ -239,6 +261,33 @@ public final class ConditionCompiler {
         return new EventTypeNode(matches, text, f.name(), c.pos());
     }
 
+    /** The DNS-name fields and the address field each one names. */
+    private static final java.util.Map<String, String> NAME_FIELDS = java.util.Map.of(
+            "fd.sip.name", "fd.sip", "fd.cip.name", "fd.cip", "fd.lip.name", "fd.lip", "fd.rip.name", "fd.rip");
+
+    /**
+     * {@code fd.sip.name = example.com} as libsinsp decides it: the connection's server address is
+     * one of the addresses the name resolves to (resolution is the resolver's, asynchronous).
+     */
+    private Node nameCheck(Expr.Check c, Operand.Field f, String text) {
+        List<String> names = c.rhs() instanceof Operand.Value v ? List.of(v.text())
+                : ((Operand.ValueList) c.rhs()).items().stream().map(Operand.Value::text).toList();
+        Side ip = field(new Operand.Field(NAME_FIELDS.get(f.name()), null, f.pos()));
+        NameResolver r = resolver;
+        ValueTest resolvesTo = (v, fr) -> {
+            byte[] a = Cidr.address(String.valueOf(v));
+            if (a == null) return false;
+            for (String name : names) {
+                for (String addr : r.addresses(name)) {
+                    if (java.util.Arrays.equals(Cidr.address(addr), a)) return true;
+                }
+            }
+            return false;
+        };
+        ValueTest test = c.op() == Op.NE ? (v, fr) -> !resolvesTo.test(v, fr) : resolvesTo;
+        return new CheckNode(ip.getter, test, CheckNode.Mode.ONE, text, f.text() + " (via " + ip.text + ")", ip.render, null, null, c.pos());
+    }
+
     private static boolean isEventType(String name) {
         return name.equals("evt.type") || name.equals("syscall.type");
     }
@@ -267,7 +316,9 @@ public final class ConditionCompiler {
         }
         BoundField b = r.field();
         if (b.def().deprecated()) warn("LOAD_DEPRECATED_ITEM", "field '" + f.text() + "' is deprecated", f.pos());
-        return new Side(b::extract, b.type(), b.multiplicity(), f.text(), v -> renderValue(b, v), b.allowedOps());
+        int slot = slots.slot(f.text() + "#" + b.multiplicity());
+        dev.falconet.fields.FieldExtractor x = b.extractor();
+        return new Side(fr -> fr.value(slot, x), b.type(), b.multiplicity(), f.text(), v -> renderValue(b, v), b.allowedOps());
     }
 
     private String renderValue(BoundField b, Object v) {
@@ -313,7 +364,7 @@ public final class ConditionCompiler {
             out = e -> {
                 Object v = g.get(e);
                 if (v == null) return null;
-                List<Object> res = new ArrayList<>();
+                List<Object> res = new ArrayList<>(((List<?>) v).size());
                 for (Object x : (List<?>) v) res.add(x == null ? null : f.apply(x));
                 return res;
             };

@@ -1,7 +1,6 @@
 package dev.falconet.engine.eval;
 
 import dev.falconet.engine.explain.ExplainNode;
-import dev.falconet.event.Event;
 import dev.falconet.rules.ast.Pos;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +18,13 @@ public final class AndNode implements Node {
     }
 
     @Override
-    public boolean eval(Event e) {
+    public boolean eval(Frame e) {
         for (Node c : children) if (!c.eval(e)) return false;
         return true;
     }
 
     @Override
-    public ExplainNode explain(Event e) {
+    public ExplainNode explain(Frame e) {
         List<ExplainNode> out = new ArrayList<>();
         boolean result = true;
         for (Node c : children) {

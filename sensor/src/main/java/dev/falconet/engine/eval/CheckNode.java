@@ -2,7 +2,6 @@ package dev.falconet.engine.eval;
 
 import dev.falconet.engine.explain.ExplainNode;
 import dev.falconet.engine.explain.FieldRead;
-import dev.falconet.event.Event;
 import dev.falconet.rules.ast.Pos;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,7 @@ public final class CheckNode implements Node {
     }
 
     @Override
-    public boolean eval(Event e) {
+    public boolean eval(Frame e) {
         Object v = lhs.get(e);
         if (v == null) return false;
         return switch (mode) {
@@ -69,7 +68,7 @@ public final class CheckNode implements Node {
         };
     }
 
-    private boolean any(List<?> values, Event e) {
+    private boolean any(List<?> values, Frame e) {
         for (int i = 0, n = values.size(); i < n; i++) {
             Object x = values.get(i);
             if (x != null && test.test(x, e)) return true;
@@ -78,7 +77,7 @@ public final class CheckNode implements Node {
     }
 
     @Override
-    public ExplainNode explain(Event e) {
+    public ExplainNode explain(Frame e) {
         Object v = lhs.get(e);
         List<FieldRead> reads = new ArrayList<>();
         reads.add(v == null ? new FieldRead(lhsText, null, "the field cannot be extracted for this event, so the check is false")

@@ -33,15 +33,37 @@ public final class Cidr {
     /** The bytes of a literal IPv4 or IPv6 address; null when the text is not one. */
     public static byte[] address(String text) {
         if (text.isEmpty()) return null;
-        boolean v4 = text.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
-        boolean v6 = text.indexOf(':') >= 0 && text.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
-        if (!v4 && !v6) return null;
-        if (v4 && text.chars().filter(c -> c == '.').count() != 3) return null;
+        if (text.indexOf(':') < 0) return ipv4(text);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ':' && c != '.' && Character.digit(c, 16) < 0) return null;
+        }
         try {
             return InetAddress.ofLiteral(text).getAddress();
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** Dotted-quad IPv4 without allocation beyond the result (this is on the evaluation hot path). */
+    private static byte[] ipv4(String s) {
+        byte[] out = new byte[4];
+        int part = 0;
+        int value = -1;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : '.';
+            if (c == '.') {
+                if (value < 0 || part > 3) return null;
+                out[part++] = (byte) value;
+                value = -1;
+            } else if (c >= '0' && c <= '9') {
+                value = value < 0 ? c - '0' : value * 10 + (c - '0');
+                if (value > 255) return null;
+            } else {
+                return null;
+            }
+        }
+        return part == 4 ? out : null;
     }
 
     public boolean contains(String address) {

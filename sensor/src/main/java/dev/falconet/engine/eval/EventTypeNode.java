@@ -2,7 +2,6 @@ package dev.falconet.engine.eval;
 
 import dev.falconet.engine.explain.ExplainNode;
 import dev.falconet.engine.explain.FieldRead;
-import dev.falconet.event.Event;
 import dev.falconet.event.EventTypes;
 import dev.falconet.rules.ast.Pos;
 import java.util.List;
@@ -22,14 +21,14 @@ public final class EventTypeNode implements Node {
     }
 
     @Override
-    public boolean eval(Event e) {
-        return matches[e.type()];
+    public boolean eval(Frame f) {
+        return matches[f.event().type()];
     }
 
     @Override
-    public ExplainNode explain(Event e) {
-        return new ExplainNode(ExplainNode.Kind.CHECK, text, eval(e) ? ExplainNode.Outcome.TRUE : ExplainNode.Outcome.FALSE,
-                List.of(new FieldRead(field, EventTypes.name(e.type()), null)), List.of(), pos.line(), pos.column());
+    public ExplainNode explain(Frame f) {
+        return new ExplainNode(ExplainNode.Kind.CHECK, text, eval(f) ? ExplainNode.Outcome.TRUE : ExplainNode.Outcome.FALSE,
+                List.of(new FieldRead(field, EventTypes.name(f.event().type()), null)), List.of(), pos.line(), pos.column());
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.falconet.engine.eval;
 
-import dev.falconet.event.Event;
-
-/** Reads a value from an event: a field, or a transformer over a field. Null = cannot be extracted. */
+/** Reads a value for the frame's event: a field (memoised in the frame), or a transformer over one. Null = cannot be extracted. */
 @FunctionalInterface
 public interface Getter {
-    Object get(Event e);
+    Object get(Frame f);
 }

@@ -1,32 +1,34 @@
 package dev.falconet.engine.eval;
 
 import dev.falconet.engine.explain.ExplainNode;
-import dev.falconet.event.Event;
 import dev.falconet.rules.ast.Pos;
 import java.util.List;
 
 /**
- * A macro's compiled body, kept as a node so explanations can name the macro. Evaluation just
- * delegates (the JIT inlines it).
+ * A macro's compiled body, kept as a node so explanations can name the macro. Its value is
+ * memoised per event in the frame, so the rules that share a macro evaluate it once per event.
  */
 public final class MacroNode implements Node {
     private final String name;
     private final Node body;
     private final Pos pos;
+    private final int slot;
 
-    public MacroNode(String name, Node body, Pos pos) {
+    /** @param slot the frame slot that memoises this macro's value per event */
+    public MacroNode(String name, Node body, Pos pos, int slot) {
         this.name = name;
         this.body = body;
         this.pos = pos;
+        this.slot = slot;
     }
 
     @Override
-    public boolean eval(Event e) {
-        return body.eval(e);
+    public boolean eval(Frame e) {
+        return e.macro(slot, body);
     }
 
     @Override
-    public ExplainNode explain(Event e) {
+    public ExplainNode explain(Frame e) {
         ExplainNode x = body.explain(e);
         return new ExplainNode(ExplainNode.Kind.MACRO, name, x.outcome(), List.of(), List.of(x), pos.line(), pos.column());
     }

@@ -1,7 +1,6 @@
 package dev.falconet.engine.eval;
 
 import dev.falconet.engine.explain.ExplainNode;
-import dev.falconet.event.Event;
 import dev.falconet.rules.ast.Pos;
 import java.util.List;
 
@@ -18,12 +17,12 @@ public final class NotNode implements Node {
     }
 
     @Override
-    public boolean eval(Event e) {
+    public boolean eval(Frame e) {
         return !child.eval(e);
     }
 
     @Override
-    public ExplainNode explain(Event e) {
+    public ExplainNode explain(Frame e) {
         ExplainNode x = child.explain(e);
         return new ExplainNode(ExplainNode.Kind.NOT, text, x.isTrue() ? ExplainNode.Outcome.FALSE : ExplainNode.Outcome.TRUE,
                 List.of(), List.of(x), pos.line(), pos.column());

@@ -22,6 +22,12 @@ import java.util.Set;
  * stop at the first error: a broken macro or rule is reported and left without a tree.
  */
 final class CollectionCompiler {
+    /**
+     * Deepest nesting of macro uses allowed (upstream rules need fewer than ten). Deeper chains are refused so
+     * that what walks the resolved trees cannot run out of stack.
+     */
+    static final int MAX_MACRO_NESTING = 500;
+
     /** Parse results by condition text, shared by the passes of one load. */
     private final Map<String, ParseResult> parseCache = new HashMap<>();
 
@@ -45,6 +51,7 @@ final class CollectionCompiler {
         Expr tree;
         boolean failed;
         boolean used;
+        int nesting;
 
         CompiledMacro(MacroState state, TracedText text) {
             this.state = state;
@@ -65,6 +72,10 @@ final class CollectionCompiler {
 
         public boolean failed() {
             return failed;
+        }
+
+        public int nesting() {
+            return nesting;
         }
     }
 
@@ -136,7 +147,7 @@ final class CollectionCompiler {
     private Map<String, CompiledMacro> compileMacros(RuleCollection col, List<CompiledList> lists, DiagnosticSink errors) {
         Map<String, CompiledMacro> out = new LinkedHashMap<>();
         for (MacroState m : col.macros()) {
-            CompiledMacro c = new CompiledMacro(m, substituteLists(m.condition, lists));
+            CompiledMacro c = new CompiledMacro(m, substituteLists(m.condition.text(), lists));
             ParseResult r = parse(c.text.text());
             if (r.ok()) {
                 c.tree = r.expr();
@@ -155,8 +166,13 @@ final class CollectionCompiler {
                 return m != null && m.state.index < visibility ? m : null;
             });
             markUsed(out, r);
-            if (r.ok()) {
+            if (r.ok() && r.nesting() > MAX_MACRO_NESTING) {
+                c.failed = true;
+                errors.error(LoadCodes.VALIDATE, c.state.at, "macro '" + c.name() + "'",
+                        "Macros are nested more than " + MAX_MACRO_NESTING + " levels deep");
+            } else if (r.ok()) {
                 c.tree = r.tree();
+                c.nesting = r.nesting();
             } else {
                 c.failed = true;
                 report(r, "macro '" + c.name() + "'", errors);
@@ -171,12 +187,12 @@ final class CollectionCompiler {
         for (RuleState r : col.rules()) {
             if (r.unknownSource) continue;
             String label = "rule '" + r.name + "'";
-            TracedText text = r.condition;
+            TracedText text = r.condition.text();
             Set<String> exceptionFields = Set.of();
             Expr tree = null;
             boolean ok = true;
             if (!r.exceptions.isEmpty()) {
-                ExceptionExpander.Expansion x = ExceptionExpander.expand(r.condition, r.exceptions, r.conditionAt);
+                ExceptionExpander.Expansion x = ExceptionExpander.expand(text, r.exceptions, r.conditionAt);
                 if (x.error() != null) {
                     errors.error(LoadCodes.VALIDATE, x.errorAt(), label, x.error());
                     ok = false;
@@ -194,10 +210,17 @@ final class CollectionCompiler {
                 } else {
                     MacroResolver.Result m = MacroResolver.resolve(p.expr(), text, macros::get);
                     markUsed(macros, m);
-                    if (m.ok()) tree = m.tree(); else report(m, label, errors);
+                    if (m.ok() && m.nesting() > MAX_MACRO_NESTING) {
+                        errors.error(LoadCodes.VALIDATE, r.at, label,
+                                "Macros are nested more than " + MAX_MACRO_NESTING + " levels deep");
+                    } else if (m.ok()) {
+                        tree = m.tree();
+                    } else {
+                        report(m, label, errors);
+                    }
                 }
             }
-            out.add(new LoadedRule(r.name, r.desc, r.output, r.priority, List.copyOf(r.tags), r.source, r.enabled,
+            out.add(new LoadedRule(r.name, r.desc.toString(), r.output.toString(), r.priority, List.copyOf(r.tags), r.source, r.enabled,
                     r.warnEvttypes, r.skipIfUnknownFilter, r.capture, r.captureDuration, text.text(), tree,
                     exceptionFields, r.at, r.conditionAt, r.outputAt, text));
         }

@@ -91,12 +91,6 @@ sealed interface Item {
         ExceptionSpec withComps(ExceptionValue c) {
             return new ExceptionSpec(name, fields, c, values, at);
         }
-
-        ExceptionSpec withMoreValues(List<ExceptionValue> more) {
-            List<ExceptionValue> all = new java.util.ArrayList<>(values);
-            all.addAll(more);
-            return new ExceptionSpec(name, fields, comps, List.copyOf(all), at);
-        }
     }
 
     /** A scalar ({@code items == null}) or a list of values. */

@@ -315,7 +315,7 @@ final class ItemReader {
 
     private List<ExceptionSpec> exceptions(Mapping item, SourceSpan parent, boolean append) throws ItemError {
         YamlNode exs = item.get("exceptions");
-        if (exs == null || YamlNode.isNull(exs)) return append ? List.of() : List.of();
+        if (exs == null || YamlNode.isNull(exs)) return List.of();
         if (!(exs instanceof Sequence seq)) throw new ItemError("Rule exceptions must be a sequence", file.span(exs));
         List<ExceptionSpec> out = new ArrayList<>();
         for (YamlNode ex : seq.items()) {

@@ -25,6 +25,9 @@ final class MacroResolver {
     interface MacroDef {
         String name();
 
+        /** How deep macro uses nest inside this macro's resolved tree (0 when it uses none or is unresolved). */
+        int nesting();
+
         Expr tree();
 
         TracedText text();
@@ -36,8 +39,12 @@ final class MacroResolver {
     /** A problem at a reference: {@code at} is the reference's position in {@code text}. */
     record Problem(String message, TracedText text, Pos at) {}
 
-    /** The resolved tree (null on any problem), the problems, and the macros resolved along the way. */
-    record Result(Expr tree, List<Problem> loops, List<Problem> unknown, List<Problem> broken, Set<String> used) {
+    /**
+     * The resolved tree (null on any problem), the problems, the macros resolved along the way, and how deep
+     * macro uses nest in the tree.
+     */
+    record Result(Expr tree, List<Problem> loops, List<Problem> unknown, List<Problem> broken, Set<String> used,
+                  int nesting) {
         boolean ok() {
             return tree != null;
         }
@@ -51,6 +58,7 @@ final class MacroResolver {
     private final Set<String> used = new LinkedHashSet<>();
     private int steps;
     private boolean tooLarge;
+    private int nesting;
 
     private MacroResolver(Function<String, MacroDef> visible) {
         this.visible = visible;
@@ -67,7 +75,8 @@ final class MacroResolver {
             r.loops.addFirst(new Problem("macro expansion is too large (more than " + MAX_STEPS + " steps)", text, tree.pos()));
         }
         boolean ok = r.loops.isEmpty() && r.unknown.isEmpty() && r.broken.isEmpty();
-        return new Result(ok ? out : null, List.copyOf(r.loops), List.copyOf(r.unknown), List.copyOf(r.broken), r.used);
+        return new Result(ok ? out : null, List.copyOf(r.loops), List.copyOf(r.unknown), List.copyOf(r.broken), r.used,
+                r.nesting);
     }
 
     private Expr visit(Expr e, TracedText text) {
@@ -116,11 +125,13 @@ final class MacroResolver {
             return ref;
         }
         if (m.failed() || m.tree() == null) {
+            used.add(m.name());
             broken.add(new Problem("Macro '" + m.name() + "' has errors, so this condition cannot be compiled",
                     text, ref.pos()));
             return ref;
         }
         path.push(m.name());
+        nesting = Math.max(nesting, path.size() + m.nesting());
         Expr body = visit(m.tree(), m.text());
         path.pop();
         used.add(m.name());

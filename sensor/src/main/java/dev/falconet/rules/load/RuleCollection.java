@@ -35,7 +35,7 @@ final class RuleCollection {
 
     static final class ListState {
         final String name;
-        List<String> items;
+        final List<String> items = new ArrayList<>();
         int index, visibility;
         SourceSpan at;
 
@@ -46,7 +46,7 @@ final class RuleCollection {
 
     static final class MacroState {
         final String name;
-        TracedText condition;
+        AppendableText condition;
         int index, visibility;
         SourceSpan at, conditionAt;
 
@@ -57,13 +57,15 @@ final class RuleCollection {
 
     static final class RuleState {
         final String name;
-        TracedText condition;
-        String output, desc, source;
+        AppendableText condition;
+        final StringBuilder output = new StringBuilder(), desc = new StringBuilder();
+        String source;
         Priority priority;
         boolean enabled, capture, warnEvttypes, skipIfUnknownFilter, unknownSource;
         long captureDuration;
         Set<String> tags;
-        List<ExceptionSpec> exceptions;
+        /** Exceptions in order; their {@code values} lists are owned here and grow with appends. */
+        final List<ExceptionSpec> exceptions = new ArrayList<>();
         int index, visibility;
         SourceSpan at, conditionAt, outputAt;
 
@@ -171,14 +173,12 @@ final class RuleCollection {
         ListState prev = lists.get(l.name());
         if (l.append()) {
             if (prev == null) throw new MergeError(ERROR_NO_PREVIOUS_LIST, l.at());
-            List<String> items = new ArrayList<>(prev.items);
-            items.addAll(l.items());
-            prev.items = List.copyOf(items);
+            prev.items.addAll(l.items());
             prev.visibility = curIndex++;
             return;
         }
         ListState s = new ListState(l.name());
-        s.items = l.items();
+        s.items.addAll(l.items());
         s.at = l.at();
         define(lists, prev, s, l.name());
     }
@@ -187,13 +187,12 @@ final class RuleCollection {
         MacroState prev = macros.get(m.name());
         if (m.append()) {
             if (prev == null) throw new MergeError(ERROR_NO_PREVIOUS_MACRO, m.at());
-            prev.condition = new TracedText.Builder().append(prev.condition).appendFixed(" ", m.conditionAt())
-                    .append(m.condition()).build();
+            prev.condition.append(m.conditionAt(), m.condition());
             prev.visibility = curIndex++;
             return;
         }
         MacroState s = new MacroState(m.name());
-        s.condition = m.condition();
+        s.condition = new AppendableText(m.condition());
         s.at = m.at();
         s.conditionAt = m.conditionAt();
         define(macros, prev, s, m.name());
@@ -236,15 +235,15 @@ final class RuleCollection {
             if (ex.fields() == null || !ex.fields().isValid()) {
                 throw new MergeError("Rule exception item must have fields property with a list of fields", ex.at());
             }
-            exceptions.add(validateException(ex, !unknownSource));
+            exceptions.add(owned(validateException(ex, !unknownSource)));
         }
         if (unknownSource) {
             sink.warning(LoadCodes.UNKNOWN_SOURCE, r.at(), r.label(), "Unknown source " + r.source() + ", skipping");
         }
         RuleState s = new RuleState(r.name());
-        s.condition = r.condition();
-        s.output = r.output();
-        s.desc = r.desc();
+        s.condition = new AppendableText(r.condition());
+        s.output.append(r.output());
+        s.desc.append(r.desc());
         s.source = r.source();
         s.priority = r.priority();
         s.enabled = r.enabled();
@@ -254,7 +253,7 @@ final class RuleCollection {
         s.skipIfUnknownFilter = r.skipIfUnknownFilter();
         s.unknownSource = unknownSource;
         s.tags = new TreeSet<>(r.tags());
-        s.exceptions = List.copyOf(exceptions);
+        s.exceptions.addAll(exceptions);
         s.at = r.at();
         s.conditionAt = r.conditionAt();
         s.outputAt = r.outputAt();
@@ -271,19 +270,22 @@ final class RuleCollection {
         }
         boolean checkFields = !prev.unknownSource;
         if (append) {
-            List<ExceptionSpec> exceptions = new ArrayList<>(prev.exceptions);
+            // check every exception first, so that an error leaves the rule unchanged
+            List<ExceptionSpec> added = new ArrayList<>();
+            List<Runnable> valueAppends = new ArrayList<>();
             if (u.exceptions() != null) {
                 for (ExceptionSpec ex : u.exceptions()) {
-                    int found = -1;
-                    for (int i = 0; i < exceptions.size(); i++) if (exceptions.get(i).name().equals(ex.name())) found = i;
-                    if (found < 0) {
+                    ExceptionSpec existing = null;
+                    for (ExceptionSpec e : prev.exceptions) if (e.name().equals(ex.name())) existing = e;
+                    for (ExceptionSpec e : added) if (e.name().equals(ex.name())) existing = e;
+                    if (existing == null) {
                         if (ex.fields() == null || !ex.fields().isValid()) {
                             throw new MergeError("Rule exception must have fields property with a list of fields", ex.at());
                         }
                         if (ex.values().isEmpty()) {
                             throw new MergeError("Rule exception must have values property with a list of values", ex.at());
                         }
-                        exceptions.add(validateException(ex, checkFields));
+                        added.add(owned(validateException(ex, checkFields)));
                     } else {
                         if (ex.fields() != null && ex.fields().isValid()) {
                             throw new MergeError("Can not append exception fields to existing exception, only values", ex.at());
@@ -291,18 +293,17 @@ final class RuleCollection {
                         if (ex.comps() != null && ex.comps().isValid()) {
                             throw new MergeError("Can not append exception comps to existing exception, only values", ex.at());
                         }
-                        exceptions.set(found, exceptions.get(found).withMoreValues(ex.values()));
+                        List<ExceptionValue> target = existing.values();
+                        valueAppends.add(() -> target.addAll(ex.values()));
                     }
                 }
             }
-            if (u.condition() != null && u.condition().length() > 0) {
-                prev.condition = new TracedText.Builder().append(prev.condition).appendFixed(" ", u.at())
-                        .append(u.condition()).build();
-            }
-            if (u.output() != null && !u.output().isEmpty()) prev.output = prev.output + " " + u.output();
-            if (u.desc() != null && !u.desc().isEmpty()) prev.desc = prev.desc + " " + u.desc();
+            valueAppends.forEach(Runnable::run);
+            prev.exceptions.addAll(added);
+            if (u.condition() != null && u.condition().length() > 0) prev.condition.append(u.at(), u.condition());
+            if (u.output() != null && !u.output().isEmpty()) prev.output.append(' ').append(u.output());
+            if (u.desc() != null && !u.desc().isEmpty()) prev.desc.append(' ').append(u.desc());
             if (u.tags() != null) prev.tags.addAll(u.tags());
-            prev.exceptions = List.copyOf(exceptions);
         } else {
             // Falco does not check replaced exceptions; we do (the text builder needs valid comps)
             List<ExceptionSpec> exceptions = null;
@@ -312,14 +313,19 @@ final class RuleCollection {
                     if (ex.fields() == null || !ex.fields().isValid()) {
                         throw new MergeError("Rule exception item must have fields property with a list of fields", ex.at());
                     }
-                    exceptions.add(validateException(ex, checkFields));
+                    exceptions.add(owned(validateException(ex, checkFields)));
                 }
             }
-            if (u.condition() != null) prev.condition = u.condition();
-            if (u.output() != null) prev.output = u.output();
-            if (u.desc() != null) prev.desc = u.desc();
+            if (u.condition() != null) prev.condition = new AppendableText(u.condition());
+            if (u.output() != null) prev.output.setLength(0);
+            if (u.output() != null) prev.output.append(u.output());
+            if (u.desc() != null) prev.desc.setLength(0);
+            if (u.desc() != null) prev.desc.append(u.desc());
             if (u.tags() != null) prev.tags = new TreeSet<>(u.tags());
-            if (exceptions != null) prev.exceptions = List.copyOf(exceptions);
+            if (exceptions != null) {
+                prev.exceptions.clear();
+                prev.exceptions.addAll(exceptions);
+            }
             if (u.priority() != null) prev.priority = u.priority();
             if (u.enabled() != null) prev.enabled = u.enabled();
             if (u.capture() != null) prev.capture = u.capture();
@@ -376,6 +382,11 @@ final class RuleCollection {
             }
         }
         return ex.withComps(comps);
+    }
+
+    /** A copy whose values list belongs to the collection (appends add to it in place). */
+    private static ExceptionSpec owned(ExceptionSpec ex) {
+        return new ExceptionSpec(ex.name(), ex.fields(), ex.comps(), new ArrayList<>(ex.values()), ex.at());
     }
 
     static boolean isOperator(String op) {

@@ -54,9 +54,14 @@ public final class RulesLoader {
         CollectionCompiler compiler = new CollectionCompiler();
         CollectionCompiler.Output compiled = null;
         try {
-            for (RulesSource src : sourceList) {
+            // YAML reading is independent per file: done in parallel, everything after it in order
+            List<YamlTreeReader.Result> trees = sourceList.size() < 2
+                    ? sourceList.stream().map(s -> YamlTreeReader.read(s.text())).toList()
+                    : sourceList.parallelStream().map(s -> YamlTreeReader.read(s.text())).toList();
+            for (int i = 0; i < sourceList.size(); i++) {
+                RulesSource src = sourceList.get(i);
                 SourceFile file = new SourceFile(src.name(), src.text());
-                YamlTreeReader.Result yaml = YamlTreeReader.read(src.text());
+                YamlTreeReader.Result yaml = trees.get(i);
                 if (yaml.error() != null) {
                     sink.error(LoadCodes.YAML_PARSE, file.span(yaml.error().mark().offset()), "", yaml.error().message());
                 }

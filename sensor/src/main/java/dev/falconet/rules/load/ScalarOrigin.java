@@ -11,7 +11,7 @@ final class ScalarOrigin {
     private final String value;
     private final int rawStart;
     private final int rawEnd;
-    private int[] rawOffsets;
+    private volatile int[] rawOffsets; // computed on first use; volatile so any thread sees it whole
 
     ScalarOrigin(SourceFile file, YamlNode.Scalar node) {
         this.file = file;
@@ -26,9 +26,10 @@ final class ScalarOrigin {
 
     /** The file position of character {@code i} of the value ({@code i == length} is just past the end). */
     SourceSpan span(int i) {
-        if (rawOffsets == null) rawOffsets = align();
-        int k = Math.max(0, Math.min(i, rawOffsets.length - 1));
-        return file.span(rawOffsets[k]);
+        int[] offsets = rawOffsets;
+        if (offsets == null) rawOffsets = offsets = align();
+        int k = Math.max(0, Math.min(i, offsets.length - 1));
+        return file.span(offsets[k]);
     }
 
     private int[] align() {

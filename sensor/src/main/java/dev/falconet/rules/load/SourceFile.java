@@ -4,7 +4,7 @@ package dev.falconet.rules.load;
 final class SourceFile {
     final String name;
     final String text;
-    private LineIndex lines;
+    private volatile LineIndex lines; // computed on first use
 
     SourceFile(String name, String text) {
         this.name = name;
@@ -13,8 +13,9 @@ final class SourceFile {
 
     /** The 1-based span of a character offset of this file. */
     SourceSpan span(int offset) {
-        if (lines == null) lines = new LineIndex(text);
-        return new SourceSpan(name, lines.line(offset), lines.column(offset));
+        LineIndex l = lines;
+        if (l == null) lines = l = new LineIndex(text);
+        return new SourceSpan(name, l.line(offset), l.column(offset));
     }
 
     SourceSpan span(YamlNode node) {

@@ -70,6 +70,18 @@ public final class TracedText {
             return sb.length();
         }
 
+        char charAt(int i) {
+            return sb.charAt(i);
+        }
+
+        /** Drops everything from {@code len} on. */
+        Builder truncate(int len) {
+            if (len >= sb.length()) return this;
+            sb.setLength(len);
+            while (!segs.isEmpty() && segs.getLast().start >= len) segs.removeLast();
+            return this;
+        }
+
         /** Appends text that all maps to one place. */
         Builder appendFixed(String s, SourceSpan at) {
             if (s.isEmpty()) return this;
