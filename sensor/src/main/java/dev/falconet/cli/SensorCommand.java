@@ -178,13 +178,21 @@ public final class SensorCommand implements Callable<Integer> {
                 }
             }
             System.out.flush();
-            stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException ignored) {
-                // already shutting down (SIGINT/SIGTERM): the hook is running and now released
+                // already shutting down (SIGINT/SIGTERM): the hook waits for 'stopped' below
             }
         }
+        try {
+            return summarize(pipeline, sinks, startedNanos, err);
+        } finally {
+            // on SIGINT/SIGTERM the JVM halts once the hook returns: release it only after the summary
+            stopped.countDown();
+        }
+    }
+
+    private static int summarize(SensorPipeline pipeline, List<EventSink> sinks, long startedNanos, PrintStream err) {
         var c = pipeline.counters();
         double secs = (System.nanoTime() - startedNanos) / 1e9;
         long captured = pipeline.stats().captured();

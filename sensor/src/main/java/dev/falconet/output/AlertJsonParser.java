@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +76,7 @@ public final class AlertJsonParser {
             throw new InvalidAlertException("\"output_fields\" is missing or empty: expected an object of field values");
         }
         Map<String, Object> fields = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = fieldsNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            fields.put(e.getKey(), value(e.getValue()));
-        }
+        for (Map.Entry<String, JsonNode> e : fieldsNode.properties()) fields.put(e.getKey(), value(e.getValue()));
         String output = text(root, "output");
         if (output == null) output = "";
         String source = text(root, "source");
@@ -135,10 +131,7 @@ public final class AlertJsonParser {
             return list;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            m.put(e.getKey(), value(e.getValue()));
-        }
+        for (Map.Entry<String, JsonNode> e : n.properties()) m.put(e.getKey(), value(e.getValue()));
         return m;
     }
 }

@@ -33,6 +33,17 @@ class SensorCommandTest {
     }
 
     @Test
+    void runsForTheGivenDurationAndStopsCleanly() {
+        java.util.Optional<dev.falconet.sensor.bpf.Preflight.Problem> p = dev.falconet.sensor.bpf.Preflight.check();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.isEmpty(), () -> "live sensor skipped: " + p.get().message());
+        java.nio.file.Path rules = dev.falconet.testing.SharedMaterial.upstreamRules().resolve("falco_rules.yaml");
+        long t0 = System.nanoTime();
+        Run r = run("sensor", "-r", rules.toString(), "--no-stdout", "--duration", "1s", "--stats", "1s");
+        assertThat(r.exit).as(r.err).isZero();
+        assertThat((System.nanoTime() - t0) / 1e9).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
     void helpListsTheOptions() {
         var cl = FalconetCli.commandLine();
         StringWriter out = new StringWriter();

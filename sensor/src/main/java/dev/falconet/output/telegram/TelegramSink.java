@@ -256,18 +256,19 @@ public final class TelegramSink implements AlertSink {
                         failures++;
                         delay = backoff.delay(failures);
                         reason = "Telegram server error (" + r.code() + "): " + r.description();
+                        problem("server", reason);
                     } else if (r.tokenProblem()) {
                         failures++;
                         delay = backoff.delay(failures);
                         reason = "Telegram refused the bot token (" + r.code() + " " + r.description()
                                 + "): fix --telegram-token; alerts stay queued";
-                        problem(reason);
+                        problem("token", reason);
                     } else if (r.chatProblem()) {
                         failures++;
                         delay = backoff.delay(failures);
                         reason = "Telegram cannot post to chat " + settings.chatId() + " (" + r.code() + " " + r.description()
                                 + "): check --telegram-chat-id and that the bot is a member; alerts stay queued";
-                        problem(reason);
+                        problem("chat", reason);
                     } else {
                         spool.markDone(e.seq());
                         emit(alert.uuid(), DeliveryState.FAILED, attempt, null, "Telegram refused this message (" + r.code() + " "
@@ -286,7 +287,7 @@ public final class TelegramSink implements AlertSink {
                         case TIMEOUT -> "no answer in time";
                         case BAD_ANSWER -> "an answer that is not the Bot API's";
                     } + ": " + n.detail() + (n.ambiguous() ? " (Telegram may have posted it; the repeat is marked as a possible duplicate)" : "");
-                    problem(reason);
+                    problem(n.kind().name(), reason);
                 }
             }
             emit(alert.uuid(), DeliveryState.RETRYING, attempt, null, reason, pacer.now().plus(delay));
@@ -301,10 +302,10 @@ public final class TelegramSink implements AlertSink {
         pacer.sleep(d);
     }
 
-    private void problem(String reason) {
-        String kind = reason.substring(0, Math.min(reason.length(), 40));
+    /** Logs a delivery problem once, until it changes or delivery works again (statuses carry every attempt). */
+    private void problem(String kind, String reason) {
         if (!kind.equals(lastProblem)) {
-            LOG.log(System.Logger.Level.WARNING, "Telegram: " + reason);
+            LOG.log(System.Logger.Level.WARNING, "Telegram: " + Redactor.redact(reason, settings.token()));
             lastProblem = kind;
         }
     }
