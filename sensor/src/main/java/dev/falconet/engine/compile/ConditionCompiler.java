@@ -7,6 +7,7 @@ import dev.falconet.engine.eval.CheckNode;
 import dev.falconet.engine.eval.EventTypeNode;
 import dev.falconet.engine.eval.Getter;
 import dev.falconet.engine.eval.MacroNode;
+import dev.falconet.engine.eval.NeverTrueNode;
 import dev.falconet.engine.eval.Node;
 import dev.falconet.engine.eval.NotNode;
 import dev.falconet.engine.eval.OrNode;
@@ -108,6 +109,26 @@ public final class ConditionCompiler {
     // ---------------------------------------------------------------- checks
 
     private Node check(Expr.Check c) {
+        Node n = compileCheck(c);
+        return neverTrue(c) ? new NeverTrueNode(n) : n;
+    }
+
+    /** {@code evt.num} starts at 1: {@code evt.num=0}, {@code <1}, {@code <=0}, {@code in (0)} are never true. */
+    private static boolean neverTrue(Expr.Check c) {
+        if (!(c.lhs() instanceof Operand.Field f) || f.arg() != null || !f.name().equals("evt.num") || c.modifier() != null) return false;
+        List<Long> values = new ArrayList<>();
+        if (c.rhs() instanceof Operand.Value v) values.add(ConstantParser.decimal(v.text()));
+        else if (c.rhs() instanceof Operand.ValueList l) l.items().forEach(v -> values.add(ConstantParser.decimal(v.text())));
+        if (values.isEmpty() || values.contains(null)) return false;
+        return switch (c.op()) {
+            case EQ, EQEQ, IN, INTERSECTS -> values.stream().allMatch(x -> x < 1);
+            case LT -> values.getFirst() <= 1;
+            case LE -> values.getFirst() < 1;
+            default -> false;
+        };
+    }
+
+    private Node compileCheck(Expr.Check c) {
         String text = ExprPrinter.print(c);
         if (c.lhs() instanceof Operand.Field f && f.arg() == null && isEventType(f.name())
                 && (c.op() == Op.EQ || c.op() == Op.EQEQ || c.op() == Op.IN || c.op() == Op.NE)
