@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import dev.falconet.app.ui.i18n.I18n;
 import dev.falconet.rules.Priority;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -50,7 +49,9 @@ public final class Views {
     public static <S> TableColumn<S, String> column(I18n i18n, String key, Function<S, String> value) {
         TableColumn<S, String> c = new TableColumn<>();
         c.textProperty().bind(i18n.text(key));
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue() == null ? "" : value.apply(cd.getValue())));
+        // bound to the language: cells that show translated text re-render when it changes
+        c.setCellValueFactory(cd -> javafx.beans.binding.Bindings.createStringBinding(
+                () -> cd.getValue() == null ? "" : value.apply(cd.getValue()), i18n.messagesProperty()));
         return c;
     }
 
@@ -91,7 +92,7 @@ public final class Views {
             }
         });
         set.run();
-        i18n.localeProperty().addListener((o, a, b) -> {
+        i18n.messagesProperty().addListener((o, a, b) -> {
             T v = box.getValue();
             set.run();
             box.setValue(null);

@@ -61,15 +61,17 @@ public final class AlertsPage extends BorderPane {
         table.setId("alerts-table");
         table.setItems(vm.shown());
         TableColumn<Alert, String> time = Views.column(i18n, "alerts.col.time",
-                a -> AlertFormats.timeOfDay(a.timeNanos(), ZoneId.systemDefault()));
-        time.setPrefWidth(150);
+                a -> shortTime(AlertFormats.timeOfDay(a.timeNanos(), ZoneId.systemDefault())));
+        time.setPrefWidth(105);
         TableColumn<Alert, Priority> prio = Views.priorityColumn(i18n, "alerts.col.priority", Alert::priority);
         prio.setPrefWidth(110);
         TableColumn<Alert, String> rule = Views.column(i18n, "alerts.col.rule", Alert::rule);
-        rule.setPrefWidth(240);
+        rule.setPrefWidth(250);
         TableColumn<Alert, String> ns = Views.column(i18n, "alerts.col.namespace", AlertFilter::namespaceOf);
+        ns.setPrefWidth(100);
         TableColumn<Alert, String> out = Views.column(i18n, "alerts.col.output", Alert::message);
-        out.setPrefWidth(520);
+        out.setPrefWidth(400);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(time, prio, rule, ns, out));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -102,13 +104,14 @@ public final class AlertsPage extends BorderPane {
 
         SplitPane split = new SplitPane(table, detailPane);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.66);
+        detailPane.setPadding(new Insets(0, 0, 0, 8));
         setCenter(split);
 
         Label msg = Views.bound(i18n.text(vm.messageProperty()));
         msg.setId("alerts-message");
         Label count = Views.bound(javafx.beans.binding.Bindings.createStringBinding(
-                () -> i18n.get("alerts.count", vm.shown().size(), session.alerts().size()), vm.shown(), session.alerts(), i18n.localeProperty()));
+                () -> i18n.get("alerts.count", vm.shown().size(), session.alerts().size()), vm.shown(), session.alerts(), i18n.messagesProperty()));
         count.setId("alerts-count");
         HBox bottom = new HBox(12, count, msg);
         bottom.setPadding(new Insets(8, 0, 0, 0));
@@ -126,7 +129,7 @@ public final class AlertsPage extends BorderPane {
         rule.setValue("");
         Views.localize(rule, i18n, s -> s == null || s.isEmpty() ? i18n.get("alerts.filter.anyrule") : s);
         rule.valueProperty().addListener((o, a, b) -> vm.ruleProperty().set(b == null ? "" : b));
-        rule.setPrefWidth(260);
+        rule.setPrefWidth(230);
 
         ComboBox<Priority> prio = new ComboBox<>();
         prio.setId("filter-priority");
@@ -148,7 +151,7 @@ public final class AlertsPage extends BorderPane {
         text.setId("filter-text");
         text.promptTextProperty().bind(i18n.text("alerts.filter.text"));
         text.textProperty().bindBidirectional(vm.textProperty());
-        text.setPrefWidth(240);
+        text.setPrefWidth(220);
 
         Button reset = Views.button(i18n, "alerts.filter.reset", () -> {
             vm.clearFilters();
@@ -172,6 +175,11 @@ public final class AlertsPage extends BorderPane {
             out.setAll(all);
         });
         return out;
+    }
+
+    /** {@code HH:MM:SS.mmm} of Falco's nanosecond time of day. */
+    private static String shortTime(String timeOfDay) {
+        return timeOfDay.length() > 12 ? timeOfDay.substring(0, 12) : timeOfDay;
     }
 
     private void export() {

@@ -27,6 +27,14 @@ public final class I18n {
         return locale;
     }
 
+    /**
+     * Changes after the language did, with the new texts already in place: depend on this (not on
+     * {@link #localeProperty()}) in bindings that call {@link #get}.
+     */
+    public javafx.beans.value.ObservableValue<Messages> messagesProperty() {
+        return messages;
+    }
+
     /** The text of {@code key} now. */
     public String get(String key, Object... args) {
         return messages.get().get(key, args);

@@ -66,7 +66,7 @@ public final class RulesPage extends BorderPane {
         summary.setId("rules-summary");
         Label file = Views.bound(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.fileProperty().get() == null ? i18n.get("rules.file.project") : vm.fileProperty().get().toString(),
-                vm.fileProperty(), i18n.localeProperty()));
+                vm.fileProperty(), i18n.messagesProperty()));
         file.getStyleClass().add(Styles.TEXT_MUTED);
         HBox header = new HBox(8, Views.title(i18n, "rules.title"), file, Views.grow(), open, demo, save, validate);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -163,6 +163,8 @@ public final class RulesPage extends BorderPane {
         Button test = Views.button(i18n, "rules.test.run", vm::test);
         test.setId("rules-test");
         test.getStyleClass().add(Styles.ACCENT);
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        test.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox captureRow = new HBox(8, capture, add, test);
         captureRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -192,6 +194,7 @@ public final class RulesPage extends BorderPane {
         explain.setId("rules-explain");
         explain.disableProperty().bind(events.getSelectionModel().selectedItemProperty().isNull()
                 .or(explainRule.valueProperty().isNull()));
+        explain.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox explainRow = new HBox(8, explainRule, explain);
         explainRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -226,6 +229,7 @@ public final class RulesPage extends BorderPane {
         Label message = Views.bound(i18n.text(vm.testMessageProperty()));
         message.setId("rules-test-message");
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         SplitPane lists = new SplitPane(events, tree);
         lists.setOrientation(Orientation.VERTICAL);
@@ -261,7 +265,7 @@ public final class RulesPage extends BorderPane {
 
     private void openFile() {
         FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("rules.filter.yaml"), "*.yaml", "*.yml"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("rules.filter.rulesfiles"), "*.yaml", "*.yml"));
         File f = fc.showOpenDialog(getScene().getWindow());
         if (f != null) vm.open(f.toPath());
     }

@@ -132,7 +132,7 @@ public final class SettingsPage extends BorderPane {
         files.setPlaceholder(Views.label(i18n, "settings.rules.project"));
         Button add = Views.button(i18n, "settings.rules.add", () -> {
             FileChooser fc = new FileChooser();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("rules.filter.yaml"), "*.yaml", "*.yml"));
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("rules.filter.rulesfiles"), "*.yaml", "*.yml"));
             File f = fc.showOpenDialog(getScene().getWindow());
             if (f != null) vm.addRulesFile(f.toPath());
         });

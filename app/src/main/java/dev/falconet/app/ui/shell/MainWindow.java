@@ -92,16 +92,16 @@ public final class MainWindow extends BorderPane {
         mode.getStyleClass().add("status-mode");
         Label rules = Views.bound(Bindings.createStringBinding(() -> session.engineProperty().get() == null
                         ? i18n.get("status.rules.none") : i18n.get("status.rules.count", session.engineProperty().get().rules().size()),
-                session.engineProperty(), i18n.localeProperty()));
+                session.engineProperty(), i18n.messagesProperty()));
         rules.setId("status-rules");
         Label events = Views.bound(Bindings.createStringBinding(() -> i18n.get("status.events", session.eventsProperty().get()),
-                session.eventsProperty(), i18n.localeProperty()));
+                session.eventsProperty(), i18n.messagesProperty()));
         Label alerts = Views.bound(Bindings.createStringBinding(() -> i18n.get("status.alerts", session.alerts().size()),
-                session.alerts(), i18n.localeProperty()));
+                session.alerts(), i18n.messagesProperty()));
         alerts.setId("status-alerts");
         Label message = Views.bound(Bindings.createStringBinding(() -> shell.saveProblemProperty().get() != null
                         ? i18n.get(shell.saveProblemProperty().get()) : i18n.get(session.statusProperty().get()),
-                session.statusProperty(), shell.saveProblemProperty(), i18n.localeProperty()));
+                session.statusProperty(), shell.saveProblemProperty(), i18n.messagesProperty()));
         message.setId("status-message");
         HBox bar = new HBox(16, mode, new Separator(javafx.geometry.Orientation.VERTICAL), rules, events, alerts,
                 new Separator(javafx.geometry.Orientation.VERTICAL), message);
