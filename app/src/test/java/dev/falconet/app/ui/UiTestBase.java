@@ -96,7 +96,9 @@ abstract class UiTestBase {
         fx(b::fire);
     }
 
+    /** The node with this id, waiting for it: controls inside a SplitPane or ScrollPane appear once their skin exists (next pulse). */
     protected static <T extends Node> T node(FxRobot robot, String id) {
+        waitFor("#" + id, () -> robot.lookup("#" + id).tryQuery().isPresent());
         return robot.lookup("#" + id).query();
     }
 
