@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,8 +91,9 @@ class ScreenshotUiTest extends UiTestBase {
         int w = (int) fx.getWidth();
         int h = (int) fx.getHeight();
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader r = fx.getPixelReader();
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) img.setRGB(x, y, r.getArgb(x, y));
+        int[] argb = new int[w * h];
+        fx.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        img.setRGB(0, 0, w, h, argb, 0, w);
         return img;
     }
 

@@ -63,14 +63,19 @@ public final class AlertsPage extends BorderPane {
         TableColumn<Alert, String> time = Views.column(i18n, "alerts.col.time",
                 a -> shortTime(AlertFormats.timeOfDay(a.timeNanos(), ZoneId.systemDefault())));
         time.setPrefWidth(105);
+        time.setMinWidth(100);
         TableColumn<Alert, Priority> prio = Views.priorityColumn(i18n, "alerts.col.priority", Alert::priority);
-        prio.setPrefWidth(110);
+        prio.setPrefWidth(120);
+        prio.setMinWidth(115);
         TableColumn<Alert, String> rule = Views.column(i18n, "alerts.col.rule", Alert::rule);
         rule.setPrefWidth(250);
+        rule.setMinWidth(190);
         TableColumn<Alert, String> ns = Views.column(i18n, "alerts.col.namespace", AlertFilter::namespaceOf);
         ns.setPrefWidth(100);
+        ns.setMinWidth(80);
         TableColumn<Alert, String> out = Views.column(i18n, "alerts.col.output", Alert::message);
         out.setPrefWidth(400);
+        out.setMinWidth(150);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(time, prio, rule, ns, out));
         table.setRowFactory(t -> new TableRow<>() {
@@ -104,7 +109,7 @@ public final class AlertsPage extends BorderPane {
 
         SplitPane split = new SplitPane(table, detailPane);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.7);
         detailPane.setPadding(new Insets(0, 0, 0, 8));
         setCenter(split);
 

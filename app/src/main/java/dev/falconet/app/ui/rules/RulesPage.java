@@ -134,6 +134,8 @@ public final class RulesPage extends BorderPane {
                 String where = g.line() > 0 ? g.line() + ":" + g.column() + "  " : "";
                 setText(where + g.severity().lower() + " " + g.code() + ": " + (g.item().isEmpty() ? "" : g.item() + ": ") + g.message());
                 getStyleClass().add(d.isError() ? "problem-error" : "problem-warning");
+                setWrapText(true);
+                setPrefWidth(0); // wrap to the list's width instead of widening it
             }
         });
         problems.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
