@@ -63,7 +63,7 @@ public final class AlertsPage extends BorderPane {
         TableColumn<Alert, String> time = Views.column(i18n, "alerts.col.time",
                 a -> shortTime(AlertFormats.timeOfDay(a.timeNanos(), ZoneId.systemDefault())));
         time.setPrefWidth(105);
-        time.setMinWidth(100);
+        time.setMinWidth(118);
         TableColumn<Alert, Priority> prio = Views.priorityColumn(i18n, "alerts.col.priority", Alert::priority);
         prio.setPrefWidth(120);
         prio.setMinWidth(115);
@@ -99,6 +99,7 @@ public final class AlertsPage extends BorderPane {
         details.setId("alert-details");
         TableColumn<AlertsViewModel.Field, String> fname = Views.column(i18n, "alerts.detail.field", AlertsViewModel.Field::name);
         fname.setPrefWidth(150);
+        fname.setMinWidth(125);
         TableColumn<AlertsViewModel.Field, String> fvalue = Views.column(i18n, "alerts.detail.value", AlertsViewModel.Field::value);
         fvalue.setPrefWidth(300);
         details.getColumns().addAll(List.of(fname, fvalue));
