@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -42,7 +41,7 @@ abstract class UiTestBase {
 
     @BeforeEach
     void showWindow() throws Exception {
-        Stage primary = FxToolkit.registerPrimaryStage();
+        FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             try {
                 start(s);
@@ -51,7 +50,6 @@ abstract class UiTestBase {
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assert primary != null;
     }
 
     private void start(Stage stage) throws IOException {
@@ -70,8 +68,13 @@ abstract class UiTestBase {
     }
 
     @AfterEach
-    void closeContext() {
+    void closeContext() throws IOException {
         if (context != null) context.close();
+        if (configDir != null) {
+            try (var files = Files.walk(configDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     protected static void waitFor(String what, BooleanSupplier condition) {
@@ -109,19 +112,5 @@ abstract class UiTestBase {
             throw new AssertionError(e);
         }
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    protected static void deleteQuietly(Path p) {
-        try {
-            if (Files.exists(p)) try (var s = Files.walk(p)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static boolean onFxThread() {
-        return Platform.isFxApplicationThread();
     }
 }

@@ -12,7 +12,6 @@ import dev.falconet.output.Alert;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -43,7 +42,6 @@ public final class SessionViewModel {
     private final BooleanProperty replaying = new SimpleBooleanProperty();
     private final AtomicBoolean cancel = new AtomicBoolean();
     private volatile long paceMillis;
-    private Consumer<Alert> alertListener = a -> {};
 
     /**
      * @param paceMillis pause after each alert while replaying, so the feed reads like a live one (0 in tests)
@@ -72,11 +70,6 @@ public final class SessionViewModel {
 
     public ReadOnlyBooleanProperty replayingProperty() {
         return replaying;
-    }
-
-    /** Called on the FX thread for every new alert (the Telegram output subscribes here). */
-    public void onAlert(Consumer<Alert> listener) {
-        this.alertListener = listener;
     }
 
     /** Shows a message in the status bar. */
@@ -151,7 +144,6 @@ public final class SessionViewModel {
         threads.ui().execute(() -> {
             alerts.add(a);
             if (alerts.size() > FEED_LIMIT) alerts.remove(0, alerts.size() - FEED_LIMIT);
-            alertListener.accept(a);
         });
         long pace = paceMillis;
         if (pace > 0) {
