@@ -73,6 +73,29 @@ class MainFlowsUiTest extends UiTestBase {
     }
 
     @Test
+    void ctrlSpaceCompletesTheFieldBeingTyped() {
+        click("nav-rules");
+        RulesPage page = node(robot, "rules-page");
+        waitFor("the first check", () -> page.viewModel().lastCheckProperty().get() != null);
+        fx(() -> {
+            page.editor().replaceText("- macro: m\n  condition: proc.pna");
+            page.editor().moveTo(page.editor().getLength());
+            page.editor().requestFocus();
+        });
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.SPACE)
+                .release(javafx.scene.input.KeyCode.SPACE).release(javafx.scene.input.KeyCode.CONTROL);
+        waitFor("the completion menu", () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.ContextMenu c && c.isShowing()));
+        javafx.scene.control.ContextMenu menu = (javafx.scene.control.ContextMenu) javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.ContextMenu c && c.isShowing()).findFirst().orElseThrow();
+        fx(() -> {
+            menu.getItems().getFirst().fire();
+            menu.hide();
+        });
+        assertThat(page.editor().getText()).endsWith("condition: proc.pname");
+    }
+
+    @Test
     void testAgainstACaptureShowsMatchesAndExplainsThem() {
         click("nav-rules");
         RulesPage page = node(robot, "rules-page");
