@@ -20,8 +20,8 @@ public final class FxAvailable implements ExecutionCondition {
             if (!tried) {
                 tried = true;
                 try {
-                    FxToolkit.registerPrimaryStage();
                     FxToolkit.toolkitContext().setLaunchTimeoutInMillis(TimeUnit.SECONDS.toMillis(20));
+                    FxToolkit.registerPrimaryStage();
                 } catch (Throwable t) {
                     problem = t.getClass().getSimpleName() + ": " + t.getMessage();
                 }
