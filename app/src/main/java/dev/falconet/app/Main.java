@@ -1,5 +1,6 @@
 package dev.falconet.app;
 
+import dev.falconet.app.ui.Launcher;
 import dev.falconet.cli.FalconetCli;
 import picocli.CommandLine;
 
@@ -12,8 +13,8 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("falconet: the desktop app is not built yet. Run './falconet --help' for the commands.");
-            System.exit(FalconetCli.EXIT_USAGE);
+            Launcher.main(args);
+            return;
         }
         CommandLine cl = FalconetCli.commandLine();
         cl.addSubcommand(new dev.falconet.app.cli.LabCommand());

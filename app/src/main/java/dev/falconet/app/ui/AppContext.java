@@ -1,0 +1,94 @@
+package dev.falconet.app.ui;
+
+import dev.falconet.app.settings.AppSettingsStore;
+import dev.falconet.app.ui.alerts.AlertsPage;
+import dev.falconet.app.ui.i18n.I18n;
+import dev.falconet.app.ui.lab.LabPage;
+import dev.falconet.app.ui.lab.LabViewModel;
+import dev.falconet.app.ui.rules.RulesPage;
+import dev.falconet.app.ui.rules.RulesViewModel;
+import dev.falconet.app.ui.settings.SettingsPage;
+import dev.falconet.app.ui.settings.SettingsViewModel;
+import dev.falconet.app.ui.shell.MainWindow;
+import dev.falconet.app.ui.shell.SessionViewModel;
+import dev.falconet.app.ui.shell.ShellViewModel;
+import dev.falconet.engine.EngineOptions;
+import dev.falconet.lab.LabLog;
+import dev.falconet.lab.LabStatus;
+import java.nio.file.Path;
+import java.util.function.Function;
+import javafx.scene.Node;
+
+/**
+ * Wires the app: settings, language, the shared session, and one view model per page. The app and the
+ * UI tests build the window through here (tests with their own config directory and lab).
+ */
+public final class AppContext implements AutoCloseable {
+    private final UiThreads threads;
+    private final ShellViewModel shell;
+    private final I18n i18n;
+    private final SessionViewModel session;
+    private final Path configDir;
+    private final Function<LabLog, LabStatus> labStatus;
+    private final EngineOptions options;
+
+    /**
+     * @param configDir  where app.properties and telegram.properties live
+     * @param labStatus  reads the lab's status (the real lab, or scripted tools in tests)
+     * @param paceMillis pause between replayed alerts
+     */
+    public AppContext(UiThreads threads, Path configDir, Function<LabLog, LabStatus> labStatus, long paceMillis) {
+        this.threads = threads;
+        this.configDir = configDir;
+        this.labStatus = labStatus;
+        this.options = EngineOptions.defaults();
+        this.shell = new ShellViewModel(new AppSettingsStore(configDir.resolve("app.properties")));
+        this.i18n = new I18n(shell.languageProperty().get());
+        i18n.localeProperty().bind(shell.languageProperty());
+        this.session = new SessionViewModel(threads, options, paceMillis);
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public SessionViewModel session() {
+        return session;
+    }
+
+    /** Builds the main window and loads the rules. */
+    public MainWindow window() {
+        session.loadRules(shell.rulesFiles());
+        return new MainWindow(i18n, shell, session, this::page);
+    }
+
+    private Node page(Page p) {
+        return switch (p) {
+            case LAB -> {
+                LabViewModel vm = new LabViewModel(threads, labStatus, () -> {
+                    shell.pageProperty().set(Page.ALERTS);
+                    session.replayDemo();
+                });
+                vm.refresh();
+                yield new LabPage(i18n, vm);
+            }
+            case RULES -> {
+                RulesViewModel vm = new RulesViewModel(threads, options);
+                vm.openDemoRules();
+                yield new RulesPage(i18n, vm);
+            }
+            case ALERTS -> new AlertsPage(i18n, session);
+            case SETTINGS -> new SettingsPage(i18n, new SettingsViewModel(threads, shell, configDir.resolve("telegram.properties"),
+                    session::loadRules));
+        };
+    }
+
+    @Override
+    public void close() {
+        threads.close();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.falconet.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.falconet.app.rules.CaptureTest;
+import dev.falconet.app.settings.Theme;
+import dev.falconet.app.ui.rules.RulesPage;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Screenshots of every page, light and dark (and the Lab and Alerts pages in Russian), each checked
+ * to be more than a blank frame. Saved under {@code target/screenshots/} (or {@code -Dfalconet.screenshots=DIR}).
+ */
+class ScreenshotUiTest extends UiTestBase {
+    private Theme theme = Theme.LIGHT;
+
+    @Override
+    protected Theme initialTheme() {
+        return theme;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"LIGHT,en", "DARK,en", "LIGHT,ru"})
+    void everyPageIsDrawn(Theme t, String language) throws IOException {
+        theme = t;
+        fx(() -> {
+            context.shell().themeProperty().set(t);
+            ThemeManager.apply(t);
+            context.shell().languageProperty().set(Locale.forLanguageTag(language));
+        });
+        waitFor("rules", () -> context.session().engineProperty().get() != null);
+        String suffix = t.name().toLowerCase(Locale.ROOT) + (language.equals("en") ? "" : "-" + language);
+
+        click("nav-lab");
+        waitFor("the lab check", () -> !robot.lookup("#lab-tools").queryTableView().getItems().isEmpty());
+        save("lab-" + suffix);
+
+        click("nav-alerts");
+        click("alerts-replay");
+        TableView<?> alerts = node(robot, "alerts-table");
+        waitFor("alerts", () -> !context.session().replayingProperty().get() && alerts.getItems().size() >= 5);
+        fx(() -> alerts.getSelectionModel().select(1));
+        save("alerts-" + suffix);
+        if (!language.equals("en")) return;
+
+        click("nav-rules");
+        RulesPage rules = node(robot, "rules-page");
+        waitFor("the rules check", () -> rules.viewModel().lastCheckProperty().get() != null);
+        fx(() -> rules.viewModel().captureProperty().set(rules.viewModel().captures().stream()
+                .filter(c -> c.name().startsWith("drop-and-execute-new-binary-in-container/positive")).findFirst().orElseThrow()));
+        click("rules-test");
+        TableView<CaptureTest.EventRow> events = node(robot, "rules-events");
+        waitFor("events", () -> events.getItems().stream().anyMatch(CaptureTest.EventRow::matched));
+        fx(() -> events.getSelectionModel().select(events.getItems().stream().filter(CaptureTest.EventRow::matched).findFirst().orElseThrow()));
+        click("rules-explain");
+        waitFor("the explanation", () -> !rules.viewModel().explanation().isEmpty());
+        // a typo so the shot shows an underlined diagnostic
+        fx(() -> rules.editor().replaceText(rules.editor().getText().replaceFirst("proc.name", "proc.nmae")));
+        waitFor("the diagnostic", () -> rules.viewModel().diagnostics().stream().anyMatch(d -> d.isError()));
+        javafx.scene.control.ListView<?> problems = node(robot, "rules-problems");
+        fx(() -> problems.getSelectionModel().select(0));
+        save("rules-" + suffix);
+
+        click("nav-settings");
+        save("settings-" + suffix);
+    }
+
+    private void save(String name) throws IOException {
+        AtomicReference<WritableImage> shot = new AtomicReference<>();
+        fx(() -> shot.set(stage.getScene().snapshot(null)));
+        BufferedImage img = toImage(shot.get());
+        assertThat(colours(img)).as(name + " is not blank").isGreaterThan(20);
+        Path dir = Path.of(System.getProperty("falconet.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        ImageIO.write(img, "png", dir.resolve(name + ".png").toFile());
+    }
+
+    private static BufferedImage toImage(WritableImage fx) {
+        int w = (int) fx.getWidth();
+        int h = (int) fx.getHeight();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        int[] argb = new int[w * h];
+        fx.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        img.setRGB(0, 0, w, h, argb, 0, w);
+        return img;
+    }
+
+    private static int colours(BufferedImage img) {
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3) for (int x = 0; x < img.getWidth(); x += 3) seen.add(img.getRGB(x, y));
+        return seen.size();
+    }
+}
