@@ -98,8 +98,8 @@ final class HeaderLists {
         Cursor c = new Cursor(in, in.bodyStart, in.bodyStart + in.bodyLength(), "fd list");
         long tid = c.i64();
         while (c.left() >= 4) {
-            long subLen = v2 ? c.u32() : 0;
             int entryStart = c.pos;
+            long subLen = v2 ? c.u32() : 0;
             long fd = c.i64();
             c.i64(); // ino
             int type = c.u8();

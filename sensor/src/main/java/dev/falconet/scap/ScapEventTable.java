@@ -27,6 +27,8 @@ final class ScapEventTable {
     /** One event id: the syscall (or libsinsp event) name, whether it is the enter half, its parameters. */
     record Def(int id, String name, boolean enter, Param[] params) {
         int indexOf(String p) {
+            // names are interned and callers pass literals: identity first, equals as a fallback
+            for (int i = 0; i < params.length; i++) if (params[i].name == p) return i;
             for (int i = 0; i < params.length; i++) if (params[i].name.equals(p)) return i;
             return -1;
         }
@@ -51,7 +53,7 @@ final class ScapEventTable {
         for (String tok : spec.trim().split("\\s+")) {
             if (tok.isEmpty()) continue;
             int c = tok.indexOf(':');
-            ps.add(new Param(tok.substring(0, c), PType.valueOf(tok.substring(c + 1))));
+            ps.add(new Param(tok.substring(0, c).intern(), PType.valueOf(tok.substring(c + 1))));
         }
         DEFS[id] = new Def(id, name, enter, ps.toArray(Param[]::new));
     }

@@ -275,7 +275,10 @@ public final class ScapReader implements Closeable {
 
     /** Old (v1) events do not store nparams: the count whose lengths add up to the event length, as libscap finds it. */
     private int oldParamCount(ScapEventTable.Def d, byte[] b, int h, int len, int hdrLen) {
-        for (int n = Math.max(d.params().length, 1) + 8; n >= 0; n--) {
+        // the table's count first, fewer (older writers), then a few more (a newer writer than the table)
+        int max = d.params().length;
+        for (int k = 0; k <= max + 8; k++) {
+            int n = k <= max ? max - k : k;
             int valStart = hdrLen + 2 * n;
             if (valStart > len) continue;
             long sum = valStart;
