@@ -89,14 +89,15 @@ final class BlockInput {
             limit -= pos;
             pos = 0;
         }
-        if (buf.length < n) {
-            byte[] bigger = new byte[Math.max(n, Math.min(MAX_BLOCK + 16, buf.length * 2))];
-            System.arraycopy(buf, 0, bigger, 0, limit);
-            buf = bigger;
-        }
         try {
             while (limit < n) {
-                int r = in.read(buf, limit, buf.length - limit);
+                if (limit == buf.length) {
+                    // grow only as data arrives: a corrupt length never reserves memory the stream does not back
+                    byte[] bigger = new byte[(int) Math.min(n, 2L * buf.length)];
+                    System.arraycopy(buf, 0, bigger, 0, limit);
+                    buf = bigger;
+                }
+                int r = in.read(buf, limit, Math.min(buf.length - limit, Math.max(n - limit, 1 << 20)));
                 if (r < 0) {
                     eof = true;
                     return false;

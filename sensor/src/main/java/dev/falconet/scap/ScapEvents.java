@@ -77,7 +77,7 @@ final class ScapEvents {
         switch (name) {
             case "open", "openat", "openat2", "creat" -> fd = onOpen(t, table, name, res, m);
             case "close" -> {
-                fd = table.get(m.num("fd", -1));
+                fd = used(table, m.num("fd", -1));
                 if (res >= 0 && fd != null) table.remove(fd.num());
             }
             case "socket" -> {
@@ -102,9 +102,10 @@ final class ScapEvents {
             }
             case "pipe", "pipe2" -> {
                 if (res >= 0) {
-                    String pipe = "pipe:[" + m.num("ino", 0) + "]";
-                    table.put(ScapState.file(m.num("fd1", -1), FdType.PIPE, pipe, 0));
-                    table.put(ScapState.file(m.num("fd2", -1), FdType.PIPE, pipe, 0));
+                    // libsinsp leaves pipe fds unnamed; the event refers to the write end (the last one added)
+                    table.put(ScapState.file(m.num("fd1", -1), FdType.PIPE, "", 0));
+                    fd = ScapState.file(m.num("fd2", -1), FdType.PIPE, "", 0);
+                    table.put(fd);
                 }
             }
             case "socketpair" -> {
@@ -153,7 +154,7 @@ final class ScapEvents {
             }
             default -> {
                 Object f = m.get("fd");
-                if (f instanceof Long l) fd = table.get(l);
+                if (f instanceof Long l) fd = used(table, l);
             }
         }
         return new Event(num, ts, type, res, args(m, table, fd), t, fd, cpu);
@@ -174,6 +175,17 @@ final class ScapEvents {
         return e;
     }
 
+    /** The fd an event uses; one missing from the table gets an entry of unknown type, as libsinsp adds it. */
+    private static FdInfo used(FdTable table, long num) {
+        if (num < 0) return null;
+        FdInfo fd = table.get(num);
+        if (fd == null) {
+            fd = new FdInfo(num, FdType.UNKNOWN, "", "", 0, null, null, -1, null, -1, FdInfo.SocketRole.NONE, false, false, 0, 0);
+            table.put(fd);
+        }
+        return fd;
+    }
+
     private static long firstNumber(Values x) {
         ScapEventTable.Param[] ps = x.def().params();
         if (ps.length == 0) return 0;
@@ -189,7 +201,8 @@ final class ScapEvents {
         String path = ScapState.resolve(base, raw);
         long flags = name.equals("creat") ? OpenFlags.O_CREAT | OpenFlags.O_WRONLY | OpenFlags.O_TRUNC : m.num("flags", 0);
         FdType type = (flags & OpenFlags.O_DIRECTORY) != 0 ? FdType.DIRECTORY : FdType.FILE;
-        FdInfo fd = FdInfo.file(res, type, path, raw, flags).withInode(m.num("dev", 0), m.num("ino", 0));
+        // a failed open still names the file (rules match failed opens); its fd number is -1 as in libsinsp
+        FdInfo fd = FdInfo.file(res < 0 ? -1 : res, type, path, raw, flags).withInode(m.num("dev", 0), m.num("ino", 0));
         if (res >= 0) table.put(fd);
         return fd;
     }
@@ -215,7 +228,7 @@ final class ScapEvents {
             String name = tup.render();
             FdInfo fd = new FdInfo(fdNum, FdType.UNIX, name, name, 0, null, null, -1, null, -1, FdInfo.SocketRole.CLIENT,
                     res == 0, true, 0, 0);
-            table.put(fd);
+            if (res >= 0 || res == EINPROGRESS) table.put(fd); // a failed connect shows the peer but leaves the fd as it was
             return fd;
         }
         return cur;
@@ -257,7 +270,7 @@ final class ScapEvents {
     /** send/recv on a socket: an unconnected inet socket takes its tuple from the call (UDP). */
     private FdInfo onData(FdTable table, boolean send, Merged m) {
         long fdNum = m.num("fd", -1);
-        FdInfo cur = table.get(fdNum);
+        FdInfo cur = used(table, fdNum);
         Sock.Tuple tup = m.get("tuple") instanceof Sock.Tuple tt ? tt : null;
         if (tup == null || !tup.inet() || tup.dport() == 0 || cur != null && cur.clientIp() != null) return cur;
         FdInfo fd = FdInfo.inet(fdNum, tup.family() == Sock.AF_INET6 ? FdType.IPV6 : FdType.IPV4,
@@ -298,22 +311,26 @@ final class ScapEvents {
             }
             return caller;
         }
-        if (res == 0 && caller == null) {
+        if (res == 0) {
+            // the child's own event: create it if the parent's event did not, then take what the event says about it
+            ThreadInfo child = caller;
             long ptid = m.num("ptid", -1);
             ThreadInfo parent = st.threads.find(ptid);
-            ThreadInfo child = st.newThread(tid);
-            if (parent != null) child.copyProcessStateFrom(parent);
-            child.pid(m.num("pid", tid)).ptid(ptid).cloneTs(ts);
+            if (child == null) {
+                child = st.newThread(tid);
+                if (parent != null) child.copyProcessStateFrom(parent);
+                child.pid(m.num("pid", tid)).ptid(ptid).cloneTs(ts);
+                st.threads.put(child);
+                if (parent != null) inheritFds(parent, child, isThread, flags);
+            }
             if (m.str("exe") != null) child.exe(m.str("exe"));
             if (m.list("args") != null) child.args(m.list("args"));
             String comm = m.str("comm");
             child.comm(comm != null ? comm : truncateComm(PathNames.basename(child.exe())));
-            if (m.str("cwd") != null && !m.str("cwd").isEmpty()) child.cwd(m.str("cwd"));
+            if (child.cwd().isEmpty() && m.str("cwd") != null) child.cwd(m.str("cwd"));
             child.uid(m.num("uid", child.uid())).gid(m.num("gid", child.gid()));
-            child.vtid(m.num("vtid", -1)).vpid(m.num("vpid", -1));
-            st.threads.put(child);
+            child.vtid(m.num("vtid", child.vtid())).vpid(m.num("vpid", child.vpid()));
             st.resolveNames(child);
-            if (parent != null) inheritFds(parent, child, isThread, flags);
             return child;
         }
         return caller;
@@ -326,14 +343,16 @@ final class ScapEvents {
     }
 
     private void onExec(ThreadInfo t, Merged m) {
+        long pid = m.num("pid", -1), ptid = m.num("ptid", -1);
+        if (pid > 0) t.pid(pid);
+        if (ptid > 0) t.ptid(ptid);
         String exe = m.str("exe");
         if (exe != null) t.exe(exe);
         List<String> args = m.list("args");
         if (args != null) t.args(args);
         String comm = m.str("comm");
         t.comm(comm != null && !comm.isEmpty() ? comm : truncateComm(PathNames.basename(t.exe())));
-        String cwd = m.str("cwd");
-        if (cwd != null && !cwd.isEmpty()) t.cwd(cwd);
+        // exec does not change the working directory: libsinsp ignores the cwd parameter here
         List<String> env = m.list("env");
         if (env != null) t.env(env);
         t.tty(m.num("tty", t.tty()));

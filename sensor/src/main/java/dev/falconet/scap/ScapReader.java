@@ -49,7 +49,8 @@ public final class ScapReader implements Closeable {
                 "clone3", "setuid", "setgid", "setresuid", "setresgid", "capset", "procexit");
         for (int id = 0; id < ScapEventTable.MAX_ID; id++) {
             ScapEventTable.Def d = ScapEventTable.get(id);
-            TYPE[id] = d == null ? -1 : EventTypes.id(d.name());
+            String n = d != null ? d.name() : ScapEventNames.name(id);
+            TYPE[id] = n == null ? -1 : EventTypes.id(n);
             STATE[id] = d != null && state.contains(d.name());
         }
     }
@@ -61,6 +62,7 @@ public final class ScapReader implements Closeable {
     private final ScapEvents events = new ScapEvents(state);
     private final Map<Long, ScapEvents.Values> pendingEnter = new HashMap<>();
     private long num;
+    private long returned;
     private long delivered;
     private Event pushback;
 
@@ -132,7 +134,7 @@ public final class ScapReader implements Closeable {
 
     /** Events libsinsp would have returned so far (enter halves and CPU samples included). */
     public long scapEvents() {
-        return num;
+        return returned;
     }
 
     /** Events this reader has delivered so far. */
@@ -209,15 +211,18 @@ public final class ScapReader implements Closeable {
         long tid = BlockInput.i64(b, h + 8);
         long len = BlockInput.u32(b, h + 16);
         int id = BlockInput.u16(b, h + 20);
-        if (id >= ScapEventTable.MAX_ID || id == ScapEventTable.CONTAINER_JSON_E || id == ScapEventTable.CONTAINER_JSON_2_E) {
-            return null; // libscap skips event ids it does not know, and consumes container metadata: not numbered
+        if (id >= ScapEventTable.MAX_ID) return null; // libscap skips event ids it does not know: not numbered
+        if (id == ScapEventTable.CONTAINER_JSON_E || id == ScapEventTable.CONTAINER_JSON_2_E) {
+            num++; // libsinsp numbers container metadata but consumes it instead of returning it
+            return null;
         }
         if (len < hdrLen || len > avail) {
             throw in.fail(in.blockOffset + 8 + skip + 16, "event length " + len + " does not fit its block (" + avail + " bytes available)");
         }
         long evNum = ++num;
+        returned++;
         ScapEventTable.Def d = ScapEventTable.get(id);
-        if (d == null) return null;
+        if (d == null) return undecoded(id, evNum, ts, tid);
         int type;
         if (id == ScapEventTable.GENERIC_E || id == ScapEventTable.GENERIC_X) {
             type = -2; // resolved from the nativeID parameter below
@@ -248,6 +253,32 @@ public final class ScapReader implements Closeable {
         }
         Event e = events.exit(evNum, ts, cpu, tid, type < 0 ? EventTypes.id("syscall") : type, v, enter);
         return type >= 0 && wanted.test(type) ? e : null;
+    }
+
+    /**
+     * An event this reader does not decode: exit events of a wanted type are delivered with their
+     * type, thread and fd-less, without parameters; enter events only end a pending enter of the thread.
+     */
+    private Event undecoded(int id, long evNum, long ts, long tid) {
+        int type = TYPE[id];
+        if ((id & 1) == 0 || type < 0 || !wanted.test(type)) return null;
+        return new Event(evNum, ts, type, firstParamAsResult(), java.util.List.of(), state.thread(tid), null, BlockInput.u16(in.buf(), in.bodyStart));
+    }
+
+    /** The first parameter when it is 8 bytes wide: the return value of nearly every exit event. */
+    private long firstParamAsResult() {
+        byte[] b = in.buf();
+        int skip = in.type == EVF || in.type == EVF_V2 || in.type == EVF_V2_LARGE ? 6 : 2;
+        boolean v2 = in.type != EV && in.type != EV_INT && in.type != EVF;
+        int h = in.bodyStart + skip;
+        int hdrLen = v2 ? 26 : 22;
+        long len = BlockInput.u32(b, h + 16);
+        if (len < hdrLen + 10) return 0;
+        long np = v2 ? BlockInput.u32(b, h + 22) : 1;
+        if (np < 1 || hdrLen + 2 * np + 8 > len) return 0;
+        if (BlockInput.u16(b, h + hdrLen) != 8) return 0;
+        if (!v2) return 0; // v1 events: the parameter count is not stored, the values' start is not known without the table
+        return BlockInput.i64(b, h + hdrLen + 2 * (int) np);
     }
 
     /** Decodes the parameters of an event at h (header start) of length len. */
