@@ -22,7 +22,7 @@ final class BlockInput {
 
     private final InputStream in;
     private final String name;
-    private byte[] buf = new byte[1 << 20];
+    private byte[] buf = new byte[1 << 16];
     private int pos;
     private int limit;
     /** Stream offset of buf[0]. */
@@ -72,6 +72,15 @@ final class BlockInput {
         blockOffset = at;
         pos += (int) len;
         return true;
+    }
+
+    /** The next 4 bytes without consuming them (the file's magic); a file shorter than that is an error. */
+    int peekInt() {
+        if (!fill(4)) {
+            if (limit - pos == 0) throw fail(base + pos, "empty file; not a scap capture");
+            throw fail(base + pos, "only " + (limit - pos) + " bytes; not a scap capture");
+        }
+        return i32(buf, pos);
     }
 
     /** Body length of the current block (without header and trailer). */

@@ -115,6 +115,10 @@ public final class ScapReader implements Closeable {
     }
 
     private void readSectionHeader() {
+        int first = in.peekInt();
+        if (first != SECTION_HEADER) {
+            throw in.fail(0, String.format("not a scap capture: starts with 0x%08x, a scap file starts with the section header block 0x0a0d0d0a", first));
+        }
         if (!in.next()) throw new CaptureException(name + ": at byte 0: empty file; not a scap capture");
         if (in.type != SECTION_HEADER) {
             throw in.fail(0, String.format("not a scap capture: first block type is 0x%08x, a scap file starts with the section header 0x0a0d0d0a", in.type));
@@ -321,12 +325,13 @@ public final class ScapReader implements Closeable {
 
     private static Object value(ScapEventTable.PType t, byte[] b, int off, int len) {
         return switch (t) {
-            case I64, U64, FD, PID, ERRNO -> len >= 8 ? BlockInput.i64(b, off) : len >= 4 ? (long) BlockInput.i32(b, off) : null;
-            case I32 -> len >= 4 ? (long) BlockInput.i32(b, off) : null;
-            case U32, UID, MODE, FLAGS_OPEN, FLAGS_EXE, ENUM_AF -> len >= 4 ? BlockInput.u32(b, off) : null;
-            case U16, SYSCALLID, ENUM_PTRACE, FLAGS16_OPEN -> len >= 2 ? (long) BlockInput.u16(b, off) : null;
-            case U8 -> (long) (b[off] & 0xff);
-            case DYN -> len >= 9 ? BlockInput.i64(b, off + 1) : null;
+            // a parameter shorter than its type is treated as absent (Object casts keep null from being unboxed)
+            case I64, U64, FD, PID, ERRNO -> len >= 8 ? (Object) BlockInput.i64(b, off) : len >= 4 ? (Object) (long) BlockInput.i32(b, off) : null;
+            case I32 -> len >= 4 ? (Object) (long) BlockInput.i32(b, off) : null;
+            case U32, UID, MODE, FLAGS_OPEN, FLAGS_EXE, ENUM_AF -> len >= 4 ? (Object) BlockInput.u32(b, off) : null;
+            case U16, SYSCALLID, ENUM_PTRACE, FLAGS16_OPEN -> len >= 2 ? (Object) (long) BlockInput.u16(b, off) : null;
+            case U8 -> (Object) (long) (b[off] & 0xff);
+            case DYN -> len >= 9 ? (Object) BlockInput.i64(b, off + 1) : null;
             case STR, PATH -> Cursor.text(b, off, len);
             case LIST -> Cursor.split(b, off, len);
             case BYTES -> java.util.Arrays.copyOfRange(b, off, off + len);
