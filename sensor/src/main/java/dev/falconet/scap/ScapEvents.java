@@ -62,7 +62,8 @@ final class ScapEvents {
         }
     }
 
-    Event exit(long num, long ts, int cpu, long tid, int type, Values x, Values enter) {
+    /** Applies the exit event's state change; returns the event when {@code deliver}, else null (nothing is rendered). */
+    Event exit(long num, long ts, int cpu, long tid, int type, Values x, Values enter, boolean deliver) {
         Merged m = new Merged(x, enter);
         ThreadInfo t = st.threads.find(tid);
         String name = x.def().name();
@@ -157,7 +158,7 @@ final class ScapEvents {
                 if (f instanceof Long l) fd = used(table, l);
             }
         }
-        return new Event(num, ts, type, res, args(m, table, fd), t, fd, cpu);
+        return deliver ? new Event(num, ts, type, res, args(m, table, fd), t, fd, cpu) : null;
     }
 
     /** procexit: reported, then the thread is gone (its process's fds go with the last thread). */

@@ -255,8 +255,8 @@ public final class ScapReader implements Closeable {
             if (type < 0 || !wanted.test(type)) return null;
             return new Event(evNum, ts, type, 0, java.util.List.of(), state.thread(tid), null, cpu);
         }
-        Event e = events.exit(evNum, ts, cpu, tid, type < 0 ? EventTypes.id("syscall") : type, v, enter);
-        return type >= 0 && wanted.test(type) ? e : null;
+        boolean deliver = type >= 0 && wanted.test(type);
+        return events.exit(evNum, ts, cpu, tid, type < 0 ? EventTypes.id("syscall") : type, v, enter, deliver);
     }
 
     /**
