@@ -3,7 +3,7 @@ package dev.falconet.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.falconet.capture.CaptureException;
-import dev.falconet.capture.CaptureReader;
+import dev.falconet.capture.EventSource;
 import dev.falconet.engine.CompiledRule;
 import dev.falconet.engine.EngineOptions;
 import dev.falconet.engine.RuleEngine;
@@ -34,7 +34,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
-    @Option(names = {"-e", "--events"}, paramLabel = "CAPTURE", required = true, description = "The capture to read events from.")
+    @Option(names = {"-e", "--events"}, paramLabel = "CAPTURE", required = true, description = "The capture to read events from (Falconet JSON Lines or .scap).")
     Path capture;
 
     @Option(names = "--rule", paramLabel = "NAME", required = true, description = "The rule to explain.")
@@ -64,7 +64,7 @@ public final class ExplainCommand implements Callable<Integer> {
         List<Map<String, Object>> jsonOut = new ArrayList<>();
         boolean anyMatch = false;
         int explained = 0;
-        try (CaptureReader reader = CaptureReader.open(capture)) {
+        try (EventSource reader = EventSource.open(capture)) {
             Event e;
             while ((e = reader.next()) != null) {
                 if (eventNum != null && e.num() != eventNum) continue;

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 ReplayCommand.class,
                 ExplainCommand.class,
+                ConvertCommand.class,
                 FieldsCommand.class,
                 ReceiveCommand.class,
                 TelegramCommand.class,

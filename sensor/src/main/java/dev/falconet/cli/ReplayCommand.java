@@ -1,7 +1,7 @@
 package dev.falconet.cli;
 
 import dev.falconet.capture.CaptureException;
-import dev.falconet.capture.CaptureReader;
+import dev.falconet.capture.EventSource;
 import dev.falconet.engine.EngineOptions;
 import dev.falconet.engine.RuleEngine;
 import dev.falconet.event.Event;
@@ -29,8 +29,15 @@ public final class ReplayCommand implements Callable<Integer> {
     OutputOptions outputs;
 
     @Option(names = {"-e", "--events"}, paramLabel = "CAPTURE", required = true,
-            description = "The capture to replay (Falconet JSON Lines capture).")
+            description = "The capture to replay: a Falconet JSON Lines capture or a Falco/sysdig .scap file (plain or gzip).")
     Path capture;
+
+    @Option(names = "--bench", description = {"Measure instead of printing alerts: one warm-up pass, then timed passes over the capture",
+            "(read, state, rules; one thread) and one line: events=N seconds=S events_per_s=R rule_evals_per_event=E."})
+    boolean bench;
+
+    @Option(names = "--bench-passes", paramLabel = "N", defaultValue = "3", description = "Timed passes with --bench (default 3).")
+    int benchPasses;
 
     @Spec
     CommandSpec spec;
@@ -41,7 +48,8 @@ public final class ReplayCommand implements Callable<Integer> {
         EngineOptions options = rules.engineOptions();
         RuleEngine engine = rules.loadOrReport(options, err);
         if (engine == null) return FalconetCli.EXIT_FINDINGS;
-        try (Outputs sink = outputs.open(); CaptureReader reader = CaptureReader.open(capture)) {
+        if (bench) return ReplayBench.run(engine, capture, benchPasses, spec.commandLine().getOut(), err);
+        try (Outputs sink = outputs.open(); EventSource reader = EventSource.open(capture, t -> engine.candidates(t) > 0)) {
             Event e;
             while ((e = reader.next()) != null) engine.process(e, sink::accept);
         } catch (CaptureException e) {

@@ -1,7 +1,5 @@
 package dev.falconet.engine.eval;
 
-import java.net.InetAddress;
-
 /** An IP network ({@code 10.0.0.0/8}, {@code ::1/128}) or a single address, matched byte-wise. */
 public final class Cidr {
     private final byte[] network;
@@ -34,15 +32,60 @@ public final class Cidr {
     public static byte[] address(String text) {
         if (text.isEmpty()) return null;
         if (text.indexOf(':') < 0) return ipv4(text);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != ':' && c != '.' && Character.digit(c, 16) < 0) return null;
-        }
-        try {
-            return InetAddress.ofLiteral(text).getAddress();
-        } catch (IllegalArgumentException e) {
+        return ipv6(text);
+    }
+
+    /**
+     * IPv6 text ({@code 2001:db8::1}, {@code ::ffff:1.2.3.4}) without exceptions or allocation beyond
+     * the result: field values are parsed on every evaluation of {@code fd.net}/{@code fd.ip} checks.
+     */
+    private static byte[] ipv6(String s) {
+        byte[] out = new byte[16];
+        int n = s.length();
+        int gap = -1;
+        int o = 0;
+        int i = 0;
+        if (n >= 2 && s.charAt(0) == ':' && s.charAt(1) == ':') {
+            gap = 0;
+            i = 2;
+        } else if (n > 0 && s.charAt(0) == ':') {
             return null;
         }
+        while (i < n) {
+            int start = i;
+            int v = 0;
+            while (i < n && Character.digit(s.charAt(i), 16) >= 0 && i - start < 4) v = v * 16 + Character.digit(s.charAt(i++), 16);
+            if (i < n && s.charAt(i) == '.') {
+                byte[] v4 = ipv4(s.substring(start));
+                if (v4 == null || o + 4 > 16) return null;
+                System.arraycopy(v4, 0, out, o, 4);
+                o += 4;
+                i = n;
+                break;
+            }
+            if (i == start || o + 2 > 16) return null;
+            out[o++] = (byte) (v >> 8);
+            out[o++] = (byte) v;
+            if (i == n) break;
+            if (s.charAt(i) != ':') return null;
+            i++;
+            if (i < n && s.charAt(i) == ':') {
+                if (gap >= 0) return null;
+                gap = o;
+                i++;
+            } else if (i == n) {
+                return null;
+            }
+        }
+        if (gap >= 0) {
+            int tail = o - gap;
+            if (o == 16) return null;
+            System.arraycopy(out, gap, out, 16 - tail, tail);
+            for (int k = gap; k < 16 - tail; k++) out[k] = 0;
+        } else if (o != 16) {
+            return null;
+        }
+        return out;
     }
 
     /** Dotted-quad IPv4 without allocation beyond the result (this is on the evaluation hot path). */

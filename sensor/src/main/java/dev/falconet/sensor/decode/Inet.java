@@ -8,16 +8,16 @@ import java.net.UnknownHostException;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 /** Textual IPv4/IPv6 addresses from raw bytes in network order. */
-final class Inet {
+public final class Inet {
     private Inet() {}
 
-    static String ipv4(MemorySegment s, long off) {
+    public static String ipv4(MemorySegment s, long off) {
         return (s.get(JAVA_BYTE, off) & 0xff) + "." + (s.get(JAVA_BYTE, off + 1) & 0xff) + "."
                 + (s.get(JAVA_BYTE, off + 2) & 0xff) + "." + (s.get(JAVA_BYTE, off + 3) & 0xff);
     }
 
     /** IPv6 in the compressed form libsinsp prints (IPv4-mapped addresses as the plain IPv4). */
-    static String ipv6(MemorySegment s, long off) {
+    public static String ipv6(MemorySegment s, long off) {
         byte[] b = new byte[16];
         MemorySegment.copy(s, JAVA_BYTE, off, b, 0, 16);
         try {
