@@ -21,6 +21,30 @@ public interface EventSource extends Closeable {
     @Override
     void close();
 
+    /**
+     * Reads a capture from a stream (an app resource, a download): the first bytes say whether it is
+     * a .scap file (plain or gzip) or a Falconet JSON Lines capture. {@code name} is used in messages.
+     */
+    static EventSource open(java.io.InputStream raw, String name) {
+        java.io.BufferedInputStream b = new java.io.BufferedInputStream(raw, 1 << 16);
+        byte[] head;
+        try {
+            b.mark(4);
+            head = b.readNBytes(4);
+            b.reset();
+        } catch (java.io.IOException e) {
+            throw new CaptureException(name + ": cannot read: " + e.getMessage(), e);
+        }
+        boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+        boolean scap = head.length == 4 && head[0] == 0x0A && head[1] == 0x0D && head[2] == 0x0D && head[3] == 0x0A;
+        if (gzip || scap) {
+            ScapReader r = new ScapReader(b, name, t -> true);
+            return of(r);
+        }
+        CaptureReader r = new CaptureReader(b, name);
+        return of(r);
+    }
+
     /** Opens a capture and delivers every event. */
     static EventSource open(Path file) {
         return open(file, t -> true);
@@ -33,13 +57,21 @@ public interface EventSource extends Closeable {
     static EventSource open(Path file, IntPredicate wanted) {
         if (ScapReader.isScap(file)) {
             ScapReader r = ScapReader.open(file, wanted);
-            return new EventSource() {
-                public Event next() { return r.next(); }
-                public long eventsRead() { return r.scapEvents(); }
-                public void close() { r.close(); }
-            };
+            return of(r);
         }
         CaptureReader r = CaptureReader.open(file);
+        return of(r);
+    }
+
+    private static EventSource of(ScapReader r) {
+        return new EventSource() {
+            public Event next() { return r.next(); }
+            public long eventsRead() { return r.scapEvents(); }
+            public void close() { r.close(); }
+        };
+    }
+
+    private static EventSource of(CaptureReader r) {
         return new EventSource() {
             private long n;
             public Event next() {

@@ -1,7 +1,7 @@
 package dev.falconet.app.replay;
 
 import dev.falconet.capture.CaptureException;
-import dev.falconet.capture.CaptureReader;
+import dev.falconet.capture.EventSource;
 import dev.falconet.engine.RuleEngine;
 import dev.falconet.event.Event;
 import dev.falconet.output.Alert;
@@ -31,7 +31,7 @@ public final class Replay {
         List<String> problems = new ArrayList<>();
         for (ReplaySource s : sources) {
             if (cancelled.getAsBoolean()) return new Result(events, raised[0], problems, true);
-            try (CaptureReader r = new CaptureReader(s.opener().open(), s.name())) {
+            try (EventSource r = EventSource.open(s.opener().open(), s.name())) {
                 for (Event e = r.next(); e != null; e = r.next()) {
                     events++;
                     engine.process(e, a -> {

@@ -2,7 +2,7 @@ package dev.falconet.app.rules;
 
 import dev.falconet.app.replay.ReplaySource;
 import dev.falconet.capture.CaptureException;
-import dev.falconet.capture.CaptureReader;
+import dev.falconet.capture.EventSource;
 import dev.falconet.engine.CompiledRule;
 import dev.falconet.engine.RuleEngine;
 import dev.falconet.event.Event;
@@ -64,7 +64,7 @@ public final class CaptureTest {
     }
 
     private static void read(ReplaySource capture, Visitor v) {
-        try (CaptureReader reader = new CaptureReader(capture.opener().open(), capture.name())) {
+        try (EventSource reader = EventSource.open(capture.opener().open(), capture.name())) {
             int i = 0;
             for (Event e = reader.next(); e != null; e = reader.next()) {
                 if (!v.visit(i++, e)) return;
