@@ -96,6 +96,11 @@ public final class SensorCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        // alerts say why Kubernetes metadata is missing (the metadata source is opened further down)
+        var k8sRef = new java.util.concurrent.atomic.AtomicReference<dev.falconet.enrich.K8sMetadata>(dev.falconet.enrich.K8sMetadata.NONE);
+        engineOptions = engineOptions.withMissingReason((e, field) ->
+                (field.startsWith("k8s.") || field.startsWith("k8smeta.")) && e.thread().container() != null
+                        ? k8sRef.get().missingReason(e.thread().container()) : Optional.empty());
         PrintWriter errWriter = new PrintWriter(err, true);
         RuleEngine engine = rules.loadOrReport(engineOptions, errWriter);
         if (engine == null) return FalconetCli.EXIT_FINDINGS;
@@ -131,6 +136,7 @@ public final class SensorCommand implements Callable<Integer> {
         // Kubernetes metadata whenever a kubeconfig (or the pod's service account) is reachable
         var k8s = dev.falconet.enrich.k8s.K8sMetadataSources.fromEnvironment(System.getenv("FALCONET_NODE_NAME"));
         if (k8s instanceof dev.falconet.enrich.k8s.UnavailableMetadata u) err.println("falconet: no Kubernetes metadata: " + u.reason());
+        k8sRef.set(k8s);
         SensorPipeline.Config config = new SensorPipeline.Config(ring, events, statsNanos, 1_000_000L, 3000, k8s, err);
         SensorPipeline pipeline;
         try {

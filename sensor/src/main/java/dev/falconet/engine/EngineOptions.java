@@ -18,9 +18,21 @@ import java.util.Objects;
  *                        (Falco's {@code suggested_output}; the container plugin suggests
  *                        {@code container.id} and {@code container.name})
  * @param resolver        answers the domain names that {@code fd.sip.name} and friends are compared with
+ * @param missingReason   explains missing values in alert text (Kubernetes metadata)
  */
 public record EngineOptions(RuleMatching ruleMatching, Priority minPriority, String hostname, ZoneId zone,
-                            List<String> suggestedFields, NameResolver resolver) {
+                            List<String> suggestedFields, NameResolver resolver, MissingReason missingReason) {
+
+    /**
+     * Why a field has no value for an event, when something better than a bare {@code <NA>} can be
+     * said (e.g. "pod not yet seen by the Kubernetes cache"); alerts print {@code <NA> (why)}.
+     */
+    @FunctionalInterface
+    public interface MissingReason {
+        java.util.Optional<String> why(dev.falconet.event.Event e, String field);
+
+        MissingReason NONE = (e, f) -> java.util.Optional.empty();
+    }
     public static final List<String> CONTAINER_SUGGESTED = List.of("container.id", "container.name");
     public static final List<String> K8SMETA_SUGGESTED = List.of("k8smeta.pod.name", "k8smeta.ns.name");
 
@@ -31,35 +43,40 @@ public record EngineOptions(RuleMatching ruleMatching, Priority minPriority, Str
         hostname = hostname == null ? "" : hostname;
         suggestedFields = List.copyOf(suggestedFields);
         Objects.requireNonNull(resolver, "resolver");
+        Objects.requireNonNull(missingReason, "missingReason");
     }
 
     /** Falco's defaults: first match, every priority, local time, container fields suggested. */
     public static EngineOptions defaults() {
-        return new EngineOptions(RuleMatching.FIRST, Priority.DEBUG, localHostname(), ZoneId.systemDefault(), CONTAINER_SUGGESTED, SystemNameResolver.standard());
+        return new EngineOptions(RuleMatching.FIRST, Priority.DEBUG, localHostname(), ZoneId.systemDefault(), CONTAINER_SUGGESTED, SystemNameResolver.standard(), MissingReason.NONE);
     }
 
     public EngineOptions withRuleMatching(RuleMatching m) {
-        return new EngineOptions(m, minPriority, hostname, zone, suggestedFields, resolver);
+        return new EngineOptions(m, minPriority, hostname, zone, suggestedFields, resolver, missingReason);
     }
 
     public EngineOptions withMinPriority(Priority p) {
-        return new EngineOptions(ruleMatching, p, hostname, zone, suggestedFields, resolver);
+        return new EngineOptions(ruleMatching, p, hostname, zone, suggestedFields, resolver, missingReason);
     }
 
     public EngineOptions withHostname(String h) {
-        return new EngineOptions(ruleMatching, minPriority, h, zone, suggestedFields, resolver);
+        return new EngineOptions(ruleMatching, minPriority, h, zone, suggestedFields, resolver, missingReason);
     }
 
     public EngineOptions withZone(ZoneId z) {
-        return new EngineOptions(ruleMatching, minPriority, hostname, z, suggestedFields, resolver);
+        return new EngineOptions(ruleMatching, minPriority, hostname, z, suggestedFields, resolver, missingReason);
     }
 
     public EngineOptions withSuggestedFields(List<String> f) {
-        return new EngineOptions(ruleMatching, minPriority, hostname, zone, f, resolver);
+        return new EngineOptions(ruleMatching, minPriority, hostname, zone, f, resolver, missingReason);
+    }
+
+    public EngineOptions withMissingReason(MissingReason m) {
+        return new EngineOptions(ruleMatching, minPriority, hostname, zone, suggestedFields, resolver, m);
     }
 
     public EngineOptions withResolver(NameResolver r) {
-        return new EngineOptions(ruleMatching, minPriority, hostname, zone, suggestedFields, r);
+        return new EngineOptions(ruleMatching, minPriority, hostname, zone, suggestedFields, r, missingReason);
     }
 
     static String localHostname() {

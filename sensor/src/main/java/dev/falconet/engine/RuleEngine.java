@@ -130,7 +130,7 @@ public final class RuleEngine {
                     if (f.error()) failed = true;
                 }
             }
-            OutputFormat.Result out = OutputFormat.compile(r.output(), registry);
+            OutputFormat.Result out = OutputFormat.compile(r.output(), registry, options.missingReason());
             SourceSpan outAt = r.outputLocation();
             for (String w : out.warnings()) {
                 diags.add(new Diagnostic("LOAD_DEPRECATED_ITEM", Severity.WARNING, outAt.file(), outAt.line(), outAt.column(), item, w));
@@ -161,7 +161,7 @@ public final class RuleEngine {
         if (!options.suggestedFields().isEmpty()) {
             StringBuilder sb = new StringBuilder();
             for (String f : options.suggestedFields()) sb.append(' ').append(f.replace('.', '_')).append("=%").append(f);
-            suggested = OutputFormat.compile(sb.toString(), registry).format();
+            suggested = OutputFormat.compile(sb.toString(), registry, options.missingReason()).format();
         }
         return new Build(new RuleEngine(compiled, options, suggested, loaded, slots.size()), loaded, Collections.unmodifiableList(diags));
     }

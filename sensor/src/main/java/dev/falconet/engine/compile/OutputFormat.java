@@ -30,14 +30,21 @@ public final class OutputFormat {
     private final String source;
     private final Part[] parts;
     private final FieldRegistry registry;
+    private final dev.falconet.engine.EngineOptions.MissingReason missingReason;
 
-    private OutputFormat(String source, List<Part> parts, FieldRegistry registry) {
+    private OutputFormat(String source, List<Part> parts, FieldRegistry registry, dev.falconet.engine.EngineOptions.MissingReason missingReason) {
         this.source = source;
         this.parts = parts.toArray(Part[]::new);
         this.registry = registry;
+        this.missingReason = missingReason;
     }
 
     public static Result compile(String format, FieldRegistry registry) {
+        return compile(format, registry, dev.falconet.engine.EngineOptions.MissingReason.NONE);
+    }
+
+    /** As above; {@code missingReason} may explain a missing value ({@code <NA> (why)}). */
+    public static Result compile(String format, FieldRegistry registry, dev.falconet.engine.EngineOptions.MissingReason missingReason) {
         List<Part> parts = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
@@ -80,7 +87,7 @@ public final class OutputFormat {
             i = used;
         }
         if (!lit.isEmpty()) parts.add(new Literal(lit.toString()));
-        return new Result(new OutputFormat(format, parts, registry), null, warnings);
+        return new Result(new OutputFormat(format, parts, registry, missingReason), null, warnings);
     }
 
     /** The end of the longest text after {@code %} that could be a field: name chars and one [arg]. */
@@ -123,7 +130,12 @@ public final class OutputFormat {
             switch (p) {
                 case Literal l -> sb.append(l.text);
                 case FieldPart f -> {
-                    String v = registry.render(f.field, f.field.extract(e));
+                    Object raw = f.field.extract(e);
+                    String v = registry.render(f.field, raw);
+                    if (raw == null) {
+                        java.util.Optional<String> why = missingReason.why(e, f.field.def().name());
+                        if (why.isPresent()) v = v + " (" + why.get() + ")";
+                    }
                     if (f.width > 0) {
                         if (v.length() > f.width) v = v.substring(0, f.width);
                         else v = v + " ".repeat(f.width - v.length());
