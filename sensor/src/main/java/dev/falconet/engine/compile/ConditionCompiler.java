@@ -1,16 +1,15 @@
 package dev.falconet.engine.compile;
 
 import dev.falconet.engine.dns.NameResolver;
-import dev.falconet.engine.eval.AndNode;
 import dev.falconet.engine.eval.Cidr;
 import dev.falconet.engine.eval.CheckNode;
 import dev.falconet.engine.eval.EventTypeNode;
 import dev.falconet.engine.eval.Getter;
+import dev.falconet.engine.eval.JunctionNode;
 import dev.falconet.engine.eval.MacroNode;
 import dev.falconet.engine.eval.NeverTrueNode;
 import dev.falconet.engine.eval.Node;
 import dev.falconet.engine.eval.NotNode;
-import dev.falconet.engine.eval.OrNode;
 import dev.falconet.engine.eval.ValueTest;
 import dev.falconet.event.EventTypes;
 import dev.falconet.fields.BindResult;
@@ -90,8 +89,8 @@ public final class ConditionCompiler {
 
     private Node node(Expr e) {
         return switch (e) {
-            case Expr.And a -> new AndNode(a.children().stream().map(this::node).toList(), ExprPrinter.print(a), a.pos());
-            case Expr.Or o -> new OrNode(o.children().stream().map(this::node).toList(), ExprPrinter.print(o), o.pos());
+            case Expr.And a -> JunctionNode.and(a.children().stream().map(this::node).toList(), ExprPrinter.print(a), a.pos());
+            case Expr.Or o -> JunctionNode.or(o.children().stream().map(this::node).toList(), ExprPrinter.print(o), o.pos());
             case Expr.Not n -> new NotNode(node(n.child()), ExprPrinter.print(n), n.pos());
             case Expr.MacroUse m -> {
                 macros.push(m.name());
