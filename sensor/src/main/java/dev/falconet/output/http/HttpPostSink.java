@@ -1,5 +1,7 @@
 package dev.falconet.output.http;
 
+import dev.falconet.output.WorkerThreads;
+
 import dev.falconet.output.Alert;
 import dev.falconet.output.AlertFormats;
 import dev.falconet.output.AlertSink;
@@ -85,15 +87,7 @@ public final class HttpPostSink implements AlertSink {
     public void close() {
         closing = true;
         drainDeadline = System.nanoTime() + drainTimeout.toNanos();
-        try {
-            worker.join(drainTimeout.plusMillis(500));
-            if (worker.isAlive()) {
-                worker.interrupt();
-                worker.join(2000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        WorkerThreads.stop(worker, drainTimeout, java.time.Duration.ofMillis(2000));
         if (!queue.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "HTTP output " + url + ": " + queue.size() + " alert(s) not posted before exit");
         }

@@ -1,5 +1,7 @@
 package dev.falconet.output.telegram;
 
+import dev.falconet.output.WorkerThreads;
+
 import dev.falconet.output.Alert;
 import dev.falconet.output.AlertFormats;
 import dev.falconet.output.AlertJsonParser;
@@ -130,15 +132,7 @@ public final class TelegramSink implements AlertSink {
     public void close() {
         closing = true;
         drainDeadline = System.nanoTime() + drainTimeout.toNanos();
-        try {
-            worker.join(drainTimeout.plusMillis(500));
-            if (worker.isAlive()) {
-                worker.interrupt();
-                worker.join(5000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        WorkerThreads.stop(worker, drainTimeout, java.time.Duration.ofMillis(5000));
         syncer.interrupt();
         long left = spool.pending();
         try {
