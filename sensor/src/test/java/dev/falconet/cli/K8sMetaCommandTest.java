@@ -16,6 +16,15 @@ import picocli.CommandLine;
 class K8sMetaCommandTest {
     static KubernetesClient client;
 
+    /**
+     * Closes the client (and the informers' watch connections) before the extension stops the mock
+     * server, which otherwise can time out waiting for those connections ("Unable to close MockWebServer").
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void closeClientFirst() {
+        client.close();
+    }
+
     static final String ID = "dc464dda0dc9f6b2a0c1e2d3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3";
 
     @Test

@@ -33,6 +33,12 @@ class MockClusterTest {
     /** Static: one mock server for the class (starting one per test is slow); each test starts from an empty cluster. */
     static KubernetesClient client;
 
+    /** Closes the client (and its watch connections) before the extension stops the mock server. */
+    @org.junit.jupiter.api.AfterAll
+    static void closeClientFirst() {
+        client.close();
+    }
+
     @org.junit.jupiter.api.BeforeEach
     void emptyCluster() {
         client.pods().inAnyNamespace().list().getItems().forEach(p -> client.resource(p).delete());

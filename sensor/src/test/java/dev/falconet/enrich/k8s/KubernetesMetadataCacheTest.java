@@ -34,6 +34,15 @@ class KubernetesMetadataCacheTest {
     /** Static: one mock server for the class (starting one per test is slow). */
     static KubernetesClient client;
 
+    /**
+     * Closes the client (and the informers' watch connections) before the extension stops the mock
+     * server, which otherwise can time out waiting for those connections ("Unable to close MockWebServer").
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void closeClientFirst() {
+        client.close();
+    }
+
     static final String SECURED_ID = "dc464dda0dc9f6b2a0c1e2d3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3";
     static final String PROD_ID = "70b77a8d28c7e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70819";
 

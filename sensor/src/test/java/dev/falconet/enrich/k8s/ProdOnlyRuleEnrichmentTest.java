@@ -30,6 +30,15 @@ import org.junit.jupiter.api.Test;
 class ProdOnlyRuleEnrichmentTest {
     static KubernetesClient client;
 
+    /**
+     * Closes the client (and the informers' watch connections) before the extension stops the mock
+     * server, which otherwise can time out waiting for those connections ("Unable to close MockWebServer").
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void closeClientFirst() {
+        client.close();
+    }
+
     private static Path repoRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) dir = dir.getParent();
