@@ -72,10 +72,9 @@ public final class HttpPostSink implements AlertSink {
 
     @Override
     public void accept(Alert alert) {
-        if (queue.offer(alert)) {
-            emit(alert, DeliveryState.QUEUED, 0, null, null);
-            return;
-        }
+        // announce before the worker can see it, so listeners always get queued before sending
+        emit(alert, DeliveryState.QUEUED, 0, null, null);
+        if (queue.offer(alert)) return;
         long n = dropped.incrementAndGet();
         if (n == 1 || n % 1000 == 0) {
             LOG.log(System.Logger.Level.WARNING, "HTTP output " + url + ": queue full; new alerts are not posted (" + n + " so far)");
