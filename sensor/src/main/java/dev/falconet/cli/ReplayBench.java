@@ -38,6 +38,8 @@ final class ReplayBench {
             double wall = (System.nanoTime() - t0) / 1e9;
             // like the libsinsp peer: process CPU time (wall time on a shared machine measures the neighbours too)
             double s = pos == null ? wall : (pos.getProcessCpuTime() - c0) / 1e9;
+            // the process CPU clock ticks coarsely: a run shorter than a tick reads 0, use wall time then
+            if (s <= 0) s = Math.max(wall, 1e-9);
             out.printf(java.util.Locale.ROOT, "events=%d seconds=%.3f events_per_s=%.0f rule_evals_per_event=%.2f wall_s=%.3f matches=%d passes=%d%n",
                     events, s, events / s, events == 0 ? 0.0 : (double) evals / events, wall, matches, passes);
             out.flush();
