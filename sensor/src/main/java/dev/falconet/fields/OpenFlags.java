@@ -5,7 +5,7 @@ package dev.falconet.fields;
  * (its own bit layout, not the kernel's O_* values), their rendering ({@code O_TRUNC|O_CREAT|O_WRONLY}),
  * and the execve {@code flags} parameter ({@code EXE_WRITABLE|EXE_UPPER_LAYER}).
  *
- * <p>Captures store these encoded values; the live sensor converts kernel flags with {@link #fromKernel(int)}.
+ * <p>Captures store these encoded values; the live sensor converts kernel flags with {@link #fromKernel(long)}.
  */
 public final class OpenFlags {
     private OpenFlags() {}
@@ -76,25 +76,30 @@ public final class OpenFlags {
     /** Opened for writing: O_WRONLY or O_RDWR. */
     public static boolean isWrite(long flags) { return (flags & O_WRONLY) != 0; }
 
-    /** Converts kernel open flags (x86_64 O_* values) to this encoding. */
-    public static long fromKernel(int k) {
+    /**
+     * Converts kernel open flags (x86_64 O_* values) to this encoding, as libscap does: the access mode,
+     * O_SYNC without its implied O_DSYNC bit, O_TMPFILE without its implied O_DIRECTORY bit.
+     */
+    public static long fromKernel(long k) {
         long f = 0;
-        int acc = k & 3;
-        if (acc == 0) f |= O_RDONLY;
-        else if (acc == 1) f |= O_WRONLY;
-        else if (acc == 2) f |= O_RDWR;
+        switch ((int) (k & 3)) {
+            case 0 -> f |= O_RDONLY;
+            case 1 -> f |= O_WRONLY;
+            case 2 -> f |= O_RDWR;
+            default -> { }
+        }
         if ((k & 0100) != 0) f |= O_CREAT;
         if ((k & 0200) != 0) f |= O_EXCL;
         if ((k & 01000) != 0) f |= O_TRUNC;
         if ((k & 02000) != 0) f |= O_APPEND;
         if ((k & 04000) != 0) f |= O_NONBLOCK;
-        if ((k & 010000) != 0) f |= O_DSYNC;
-        if ((k & 040000) != 0) f |= O_DIRECT;
-        if ((k & 0100000) != 0) f |= O_LARGEFILE;
-        if ((k & 0200000) != 0) f |= O_DIRECTORY;
-        if ((k & 02000000) != 0) f |= O_CLOEXEC;
         if ((k & 04010000) == 04010000) f |= O_SYNC;
-        if ((k & 020000000) != 0) f |= O_TMPFILE;
+        else if ((k & 010000) != 0) f |= O_DSYNC;
+        if ((k & 040000) != 0) f |= O_DIRECT;
+        if ((k & 020200000) == 020200000) f |= O_TMPFILE;
+        else if ((k & 0200000) != 0) f |= O_DIRECTORY;
+        if ((k & 0100000) != 0) f |= O_LARGEFILE;
+        if ((k & 02000000) != 0) f |= O_CLOEXEC;
         return f;
     }
 }

@@ -1,5 +1,8 @@
 package dev.falconet.sensor.decode;
 
+import dev.falconet.fields.Capabilities;
+import dev.falconet.fields.OpenFlags;
+
 import static dev.falconet.sensor.decode.FlagTable.e;
 
 /**
@@ -12,11 +15,13 @@ public final class Flags {
     private Flags() {}
 
     // libscap's open flag bits
-    public static final long PPM_O_RDONLY = 1, PPM_O_WRONLY = 1 << 1, PPM_O_RDWR = PPM_O_RDONLY | PPM_O_WRONLY,
-            PPM_O_CREAT = 1 << 2, PPM_O_APPEND = 1 << 3, PPM_O_DSYNC = 1 << 4, PPM_O_EXCL = 1 << 5,
-            PPM_O_NONBLOCK = 1 << 6, PPM_O_SYNC = 1 << 7, PPM_O_TRUNC = 1 << 8, PPM_O_DIRECT = 1 << 9,
-            PPM_O_DIRECTORY = 1 << 10, PPM_O_LARGEFILE = 1 << 11, PPM_O_CLOEXEC = 1 << 12, PPM_O_TMPFILE = 1 << 13,
-            PPM_O_F_CREATED = 1 << 14;
+    // libscap's PPM_O_* encoding is the one the field extractors read (OpenFlags): one definition.
+    public static final long PPM_O_RDONLY = OpenFlags.O_RDONLY, PPM_O_WRONLY = OpenFlags.O_WRONLY, PPM_O_RDWR = OpenFlags.O_RDWR,
+            PPM_O_CREAT = OpenFlags.O_CREAT, PPM_O_APPEND = OpenFlags.O_APPEND, PPM_O_DSYNC = OpenFlags.O_DSYNC,
+            PPM_O_EXCL = OpenFlags.O_EXCL, PPM_O_NONBLOCK = OpenFlags.O_NONBLOCK, PPM_O_SYNC = OpenFlags.O_SYNC,
+            PPM_O_TRUNC = OpenFlags.O_TRUNC, PPM_O_DIRECT = OpenFlags.O_DIRECT, PPM_O_DIRECTORY = OpenFlags.O_DIRECTORY,
+            PPM_O_LARGEFILE = OpenFlags.O_LARGEFILE, PPM_O_CLOEXEC = OpenFlags.O_CLOEXEC, PPM_O_TMPFILE = OpenFlags.O_TMPFILE,
+            PPM_O_F_CREATED = OpenFlags.O_F_CREATED;
 
     public static final FlagTable OPEN = FlagTable.flags(
             e("O_LARGEFILE", PPM_O_LARGEFILE), e("O_DIRECTORY", PPM_O_DIRECTORY), e("O_DIRECT", PPM_O_DIRECT),
@@ -28,26 +33,7 @@ public final class Flags {
 
     /** Kernel O_* bits (x86_64) to libscap's PPM_O_* bits. */
     public static long openFlagsToPpm(long f) {
-        long r = 0;
-        switch ((int) (f & 3)) {
-            case 0 -> r |= PPM_O_RDONLY;
-            case 1 -> r |= PPM_O_WRONLY;
-            case 2 -> r |= PPM_O_RDWR;
-            default -> { }
-        }
-        if ((f & 0100) != 0) r |= PPM_O_CREAT;
-        if ((f & 0200) != 0) r |= PPM_O_EXCL;
-        if ((f & 01000) != 0) r |= PPM_O_TRUNC;
-        if ((f & 02000) != 0) r |= PPM_O_APPEND;
-        if ((f & 04000) != 0) r |= PPM_O_NONBLOCK;
-        if ((f & 04010000) == 04010000) r |= PPM_O_SYNC;
-        else if ((f & 010000) != 0) r |= PPM_O_DSYNC;
-        if ((f & 040000) != 0) r |= PPM_O_DIRECT;
-        if ((f & 020200000) == 020200000) r |= PPM_O_TMPFILE;
-        else if ((f & 0200000) != 0) r |= PPM_O_DIRECTORY;
-        if ((f & 0100000) != 0) r |= PPM_O_LARGEFILE;
-        if ((f & 02000000) != 0) r |= PPM_O_CLOEXEC;
-        return r;
+        return OpenFlags.fromKernel(f);
     }
 
     public static final FlagTable SOCKET_FAMILY = FlagTable.enumeration(
@@ -87,7 +73,8 @@ public final class Flags {
         };
     }
 
-    public static final int EXE_WRITABLE = 1, EXE_UPPER_LAYER = 2, EXE_FROM_MEMFD = 4, EXE_LOWER_LAYER = 8;
+    public static final int EXE_WRITABLE = (int) OpenFlags.EXE_WRITABLE, EXE_UPPER_LAYER = (int) OpenFlags.EXE_UPPER_LAYER,
+            EXE_FROM_MEMFD = (int) OpenFlags.EXE_FROM_MEMFD, EXE_LOWER_LAYER = (int) OpenFlags.EXE_LOWER_LAYER;
 
     public static final FlagTable EXE = FlagTable.flags(
             e("EXE_WRITABLE", EXE_WRITABLE), e("EXE_UPPER_LAYER", EXE_UPPER_LAYER),
@@ -100,24 +87,9 @@ public final class Flags {
     public static final FlagTable RENAMEAT2 = FlagTable.flags(
             e("RENAME_NOREPLACE", 1), e("RENAME_EXCHANGE", 2), e("RENAME_WHITEOUT", 4));
 
-    /** Kernel capability bit names, in bit order, as thread.cap_* print them. */
-    static final String[] CAPS = {"CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID",
-            "CAP_KILL", "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE", "CAP_NET_BIND_SERVICE",
-            "CAP_NET_BROADCAST", "CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_IPC_LOCK", "CAP_IPC_OWNER", "CAP_SYS_MODULE",
-            "CAP_SYS_RAWIO", "CAP_SYS_CHROOT", "CAP_SYS_PTRACE", "CAP_SYS_PACCT", "CAP_SYS_ADMIN", "CAP_SYS_BOOT",
-            "CAP_SYS_NICE", "CAP_SYS_RESOURCE", "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_MKNOD", "CAP_LEASE",
-            "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP", "CAP_MAC_OVERRIDE", "CAP_MAC_ADMIN", "CAP_SYSLOG",
-            "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ", "CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE"};
-
     /** A capability mask as {@code CAP_A CAP_B ...} (libsinsp's rendering of thread.cap_*). */
     public static String capabilities(long mask) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < CAPS.length; i++) {
-            if ((mask & (1L << i)) == 0) continue;
-            if (!sb.isEmpty()) sb.append(' ');
-            sb.append(CAPS[i]);
-        }
-        return sb.toString();
+        return Capabilities.render(mask);
     }
 
     /** A file mode as libsinsp prints it: octal with a leading 0. */
