@@ -13,10 +13,8 @@ import dev.falconet.sensor.pipeline.EventSink;
 import dev.falconet.sensor.pipeline.RecordSink;
 import dev.falconet.sensor.pipeline.RuleSink;
 import dev.falconet.sensor.pipeline.SensorPipeline;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -224,10 +222,6 @@ public final class SensorCommand implements Callable<Integer> {
     }
 
     private static String hostname() {
-        try {
-            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
-        } catch (IOException e) {
-            return "localhost";
-        }
+        return dev.falconet.fields.Hostname.get();
     }
 }

@@ -82,17 +82,6 @@ public record EngineOptions(RuleMatching ruleMatching, Priority minPriority, Str
     static String localHostname() {
         String env = System.getenv("FALCONET_HOSTNAME");
         if (env != null && !env.isBlank()) return env;
-        // gethostname(), as Falco uses: no DNS lookup
-        try {
-            String h = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
-            if (!h.isEmpty()) return h;
-        } catch (java.io.IOException | RuntimeException e) {
-            // not Linux: fall through
-        }
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "localhost";
-        }
+        return dev.falconet.fields.Hostname.get();
     }
 }

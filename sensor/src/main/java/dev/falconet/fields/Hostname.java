@@ -5,12 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code evt.hostname}: FALCO_HOSTNAME when set (as in Falco's Helm chart), otherwise the machine's name. */
-final class Hostname {
+public final class Hostname {
     private Hostname() {}
 
     private static volatile String cached;
 
-    static String get() {
+    /** The host name alerts and {@code evt.hostname} carry (read once). */
+    public static String get() {
         String h = cached;
         if (h == null) {
             h = System.getenv("FALCO_HOSTNAME");

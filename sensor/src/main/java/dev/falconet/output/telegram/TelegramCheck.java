@@ -86,10 +86,6 @@ public final class TelegramCheck {
     }
 
     private static String hostname() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "";
-        }
+        return dev.falconet.fields.Hostname.get();
     }
 }
