@@ -1,7 +1,9 @@
 package dev.falconet.scenario.run;
 
+import dev.falconet.event.ContainerInfo;
 import dev.falconet.event.ThreadInfo;
 import dev.falconet.scenario.Step;
+import dev.falconet.scenario.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -10,15 +12,16 @@ import java.util.regex.Pattern;
  * Which step caused an event: the step whose command is the event's process or one of its ancestors.
  * A process is a step's command when its program name (argv[0]'s last path element) and arguments are the
  * step's; a shell step also matches its command line split at spaces, since {@code sh -c} often execs a
- * single command in place of itself. Works the same live and in replay, since captures carry the
- * process tree.
+ * single command in place of itself. The process must also run where the step does (host or
+ * container, the pod's namespace, the local container's name), so that the same command in two places is told
+ * apart. Works the same live and in replay, since captures carry the process tree and containers.
  */
 public final class StepAttribution {
     /** How far up the process tree a step's command is looked for. */
     static final int MAX_DEPTH = 32;
     private static final Pattern SHELL_META = Pattern.compile("[|&;<>()$`\\\\\"'*?\\[\\]#~=%{}!\\n]");
 
-    private record Signature(String stepId, String program, List<String> args) {}
+    private record Signature(String stepId, Target where, String program, List<String> args) {}
 
     private final List<Signature> signatures = new ArrayList<>();
     private final String single;
@@ -26,11 +29,11 @@ public final class StepAttribution {
     public StepAttribution(List<Step> steps) {
         for (Step s : steps) {
             List<String> cl = s.commandLine();
-            signatures.add(new Signature(s.id(), base(cl.get(0)), cl.subList(1, cl.size())));
+            signatures.add(new Signature(s.id(), s.where(), base(cl.get(0)), cl.subList(1, cl.size())));
             if (s.shell() != null && !SHELL_META.matcher(s.shell()).find()) {
                 List<String> words = List.of(s.shell().strip().split("\\s+"));
                 if (!words.isEmpty() && !words.get(0).isEmpty())
-                    signatures.add(new Signature(s.id(), base(words.get(0)), words.subList(1, words.size())));
+                    signatures.add(new Signature(s.id(), s.where(), base(words.get(0)), words.subList(1, words.size())));
             }
         }
         single = steps.size() == 1 ? steps.get(0).id() : null;
@@ -43,7 +46,7 @@ public final class StepAttribution {
             if (a == null) break;
             String program = base(a.exe());
             for (Signature s : signatures) {
-                if (s.program().equals(program) && s.args().equals(a.args())) return s.stepId();
+                if (s.program().equals(program) && s.args().equals(a.args()) && runsIn(s.where(), a.container())) return s.stepId();
             }
         }
         return null;
@@ -53,6 +56,19 @@ public final class StepAttribution {
     public String stepOrOnly(ThreadInfo t) {
         String s = stepOf(t);
         return s != null ? s : single;
+    }
+
+    /**
+     * Whether a process in this container (null: the host) can be a step's: host steps run on the host, the
+     * others in a container; a pod step's container is in the pod's namespace when the metadata says, a local
+     * container step's container is named after it ({@code falconet-<scenario>-<name>}).
+     */
+    static boolean runsIn(Target where, ContainerInfo c) {
+        return switch (where) {
+            case Target.Host h -> c == null;
+            case Target.Pod p -> c != null && (c.k8s() == null || c.k8s().nsName() == null || c.k8s().nsName().equals(p.namespace()));
+            case Target.Container k -> c != null && (c.name().equals(k.name()) || c.name().endsWith("-" + k.name()));
+        };
     }
 
     private static String base(String path) {
