@@ -53,6 +53,8 @@ public final class PodmanBackend implements ScenarioBackend {
 
     private final Path repoRoot;
     private final java.util.function.Function<Scenario, Path> recordTo;
+    /** Makes this backend's container names unique: runs on one machine (CLI, app, tests) must not collide. */
+    private final String token = java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt()).substring(0, 6);
     private Podman podman;
     private String image;
     private long markers;
@@ -178,18 +180,20 @@ public final class PodmanBackend implements ScenarioBackend {
                 try {
                     podman.run(60, "rm", "-f", "-t", "0", name);
                 } catch (ScenarioException ignored) {
-                    // best effort: the next run removes it before starting its own
+                    // best effort: 'podman ps -a --filter label=dev.falconet.scenario' finds what is left
                 }
             }
         }
     }
 
     private String startContainer(Scenario s, Target t, LabPods pods, LiveScope scope, ScenarioObserver observer) throws ScenarioException {
-        String name = t instanceof Target.Pod pod ? LabPods.containerName(pod) : "falconet-" + s.id() + "-" + ((Target.Container) t).name();
+        String name = t instanceof Target.Pod pod ? LabPods.containerName(token, pod)
+                : "falconet-" + token + "-" + s.id() + "-" + ((Target.Container) t).name();
         observer.progress(s, "starting " + t + " as podman container " + name);
-        podman.run(60, "rm", "-f", "-t", "0", name);
         if (t instanceof Target.Pod pod) pods.register(name, pod);
-        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--hostname", name.length() > 63 ? name.substring(0, 63) : name));
+        String host = t instanceof Target.Pod pod ? pod.deployment() : ((Target.Container) t).name();
+        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--hostname", host.length() > 63 ? host.substring(0, 63) : host,
+                "--label", "dev.falconet.scenario=" + s.id()));
         if (s.preconditions().privileged()) args.add("--privileged");
         for (String cap : s.preconditions().capabilities()) {
             args.add("--cap-add");
