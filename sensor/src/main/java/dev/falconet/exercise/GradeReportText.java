@@ -63,7 +63,7 @@ public final class GradeReportText {
                 }
                 if (!m.whyNot().isEmpty() && !m.tree().isTrue()) {
                     sb.append("  why not (the parts that were false):\n");
-                    for (ExplainNode n : m.whyNot()) sb.append("    ").append(n.text()).append(reads(n)).append('\n');
+                    for (ExplainNode n : m.whyNot()) sb.append("    ").append(cut(n.text())).append(reads(n)).append('\n');
                 }
                 sb.append("  the condition on this event:\n");
                 tree(sb, m.tree(), "    ");
@@ -79,7 +79,13 @@ public final class GradeReportText {
         }
     }
 
-    /** The evaluation tree, one node a line: [true] / [false] / [skip] (not evaluated). */
+    /** Longer sub-condition texts are cut in the text view (the JSON keeps them whole). */
+    static final int MAX_TEXT = 150;
+
+    /**
+     * The evaluation tree, one node a line: [true] / [false] / [skip] (not evaluated: short-circuit
+     * evaluation never reached it). A skipped node is one line, without its children: it did not decide anything.
+     */
     static void tree(StringBuilder sb, ExplainNode n, String indent) {
         String mark = switch (n.outcome()) {
             case TRUE -> "[true] ";
@@ -91,10 +97,24 @@ public final class GradeReportText {
             case OR -> "or";
             case NOT -> "not";
             case MACRO -> "macro " + n.text();
-            case CHECK -> n.text() + reads(n);
+            case CHECK -> cut(n.text()) + reads(n);
         };
+        if (n.outcome() == ExplainNode.Outcome.NOT_EVALUATED && !n.children().isEmpty()) {
+            label = switch (n.kind()) {
+                case MACRO -> label;
+                case NOT -> "not " + cut(n.children().getFirst().kind() == ExplainNode.Kind.MACRO
+                        ? "macro " + n.children().getFirst().text() : n.children().getFirst().text());
+                default -> label + " (" + n.children().size() + " parts)";
+            };
+            sb.append(indent).append(mark).append(' ').append(label).append('\n');
+            return;
+        }
         sb.append(indent).append(mark).append(' ').append(label).append('\n');
         for (ExplainNode c : n.children()) tree(sb, c, indent + "    ");
+    }
+
+    private static String cut(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 3) + "...";
     }
 
     static String reads(ExplainNode n) {
