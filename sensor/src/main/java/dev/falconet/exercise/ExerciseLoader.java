@@ -97,6 +97,8 @@ public final class ExerciseLoader {
     }
 
     private Exercise read(ExerciseYaml y, Node root, Path file) {
+        String peeked = ExerciseYaml.peek(root, "id");
+        if (peeked != null) y.item("exercise '" + peeked + "'");
         ExerciseYaml.Entries top = y.mapping(root, "the exercise", TOP_KEYS, TOP_REQUIRED);
         if (top == null) return null;
         String id = y.text(top.get("id"), "id");
@@ -240,7 +242,8 @@ public final class ExerciseLoader {
         if (items == null) return out;
         String exerciseItem = currentItem(y);
         for (Node item : items) {
-            y.item(exerciseItem);
+            String peeked = ExerciseYaml.peek(item, "id");
+            y.item(peeked == null ? exerciseItem : (hidden ? "hidden check '" : "case '") + peeked + "'");
             Set<String> keys = hidden ? HIDDEN_KEYS : CASE_KEYS;
             Set<String> required = hidden ? ExerciseYaml.keys("id", "hint", "capture", "expect")
                     : ExerciseYaml.keys("id", "title", "capture", "expect");

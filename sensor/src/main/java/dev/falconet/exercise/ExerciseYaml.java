@@ -154,6 +154,18 @@ final class ExerciseYaml {
         }
     }
 
+    /** The text of {@code key} in a mapping, without any check (to name the item before its keys are checked); null when absent. */
+    static String peek(Node n, String key) {
+        if (!(n instanceof MappingNode m)) return null;
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key) && t.getValueNode() instanceof ScalarNode v
+                    && !isNull(v) && !v.getValue().isBlank()) {
+                return v.getValue();
+            }
+        }
+        return null;
+    }
+
     /** A key of a mapping whose keys are data (field names), with its value. */
     record Pair(String key, Node keyNode, Node value) {}
 
