@@ -30,9 +30,8 @@ public final class SensorStats {
     /** Falco's wording, adapted: what was lost in the kernel since the last notice. */
     public static String dropNotice(ProbeCounters.Snapshot prev, ProbeCounters.Snapshot now, double seconds) {
         long ring = now.ringDrops() - prev.ringDrops();
-        long enter = now.enterDrops() - prev.enterDrops();
         return String.format("falconet: syscall event drop: %d events dropped in the last %.1f s"
-                        + " (ring buffer full: %d, enter arguments lost: %d); alerts may be missing. Try a larger --ring-size.",
-                ring + enter, seconds, ring, enter);
+                        + " (ring buffer full); alerts may be missing. Try a larger --ring-size.",
+                ring, seconds);
     }
 }
