@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 /**
  * The state stage: keeps libsinsp's view of processes up to date from the probe's records
@@ -46,6 +47,7 @@ public final class StateStage {
     private final ContainerRegistry containers;
     private final long bootToEpoch;
     private final boolean emitProcexit;
+    private IntPredicate wanted = type -> true;
     private long num;
 
     /**
@@ -58,6 +60,14 @@ public final class StateStage {
         this.containers = containers;
         this.bootToEpoch = bootToEpoch;
         this.emitProcexit = emitProcexit;
+    }
+
+    /**
+     * Which event types to emit: the state is kept for every record, but an event that nobody reads
+     * (no rule for its type, no recording or printing) is not built.
+     */
+    public void emitOnly(IntPredicate eventTypes) {
+        this.wanted = java.util.Objects.requireNonNull(eventTypes, "eventTypes");
     }
 
     /** Fills the tables from /proc: call once, before the first record. */
@@ -208,16 +218,25 @@ public final class StateStage {
         FdInfo fd = null;
         long res = s.res();
         FdTable table = fds(t.pid());
+        boolean emit = wanted.test(s.nr());
         switch (name) {
-            case "execve", "execveat" -> args = execArgs(s, t);
+            case "execve", "execveat" -> {
+                if (!emit) {
+                    if (res == 0) lastExec.remove(s.tid());
+                    return;
+                }
+                args = execArgs(s, t);
+            }
             case "open", "openat", "openat2", "creat" -> {
                 args = EventArgs.of(s);
                 fd = openedFile(s, t, args);
                 if (res >= 0) table.put(fd);
+                if (!emit) return;
             }
             default -> {
-                args = EventArgs.of(s);
                 fd = updateFds(name, s, t, table);
+                if (!emit) return;
+                args = EventArgs.of(s);
             }
         }
         out.accept(new Event(++num, s.bootTs() + bootToEpoch, s.nr(), res, args, t, fd, -1));
