@@ -124,8 +124,7 @@ public final class ExerciseLoader {
         }
         Set<String> caseIds = new HashSet<>();
         List<ExerciseCase> cases = cases(y, top.get("cases"), "cases", false, caseIds);
-        if (top.has("cases") && cases.isEmpty() && y.sequence(top.get("cases"), "cases") != null
-                && y.sequence(top.get("cases"), "cases").isEmpty()) {
+        if (top.get("cases") instanceof org.snakeyaml.engine.v2.nodes.SequenceNode seq && seq.getValue().isEmpty()) {
             y.error(ExerciseCodes.BAD_VALUE, top.get("cases"), "cases is empty; an exercise needs at least one visible case");
         }
         List<ExerciseCase> hidden = cases(y, top.get("hidden"), "hidden", true, caseIds);
