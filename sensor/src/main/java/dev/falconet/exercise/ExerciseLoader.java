@@ -256,7 +256,7 @@ public final class ExerciseLoader {
             Translated title = hidden ? null : y.translated(e.get("title"), "title");
             Translated hint = hidden ? y.translated(e.get("hint"), "hint") : null;
             String captureRef = y.text(e.get("capture"), "capture");
-            Path capture = e.has("capture") ? existingFile(y, e.get("capture"), "capture") : null;
+            Path capture = captureRef == null ? null : existingFile(y, e.get("capture"), "capture");
             List<Expectation> expectations = expectations(y, e.get("expect"));
             if (capture != null) checkTargets(y, capture, expectations, e.get("expect"));
             if (id != null && capture != null && !expectations.isEmpty() && (hidden ? hint != null : title != null)) {
