@@ -47,6 +47,10 @@ public final class Grader {
 
     /** Grades the rules file at {@code rulesFile}. */
     public static GradeReport check(Exercise exercise, Path rulesFile) {
+        if (java.nio.file.Files.isDirectory(rulesFile)) {
+            return new GradeReport(exercise.id(), rulesFile.toString(), GradeReport.Status.RULES_ERROR,
+                    rulesFile + " is a directory; give the rules file to check", List.of(), List.of(), List.of());
+        }
         RulesSource.Reading reading = RulesSource.read(rulesFile);
         if (reading.sources().isEmpty()) {
             return new GradeReport(exercise.id(), rulesFile.toString(), GradeReport.Status.RULES_ERROR,
@@ -96,9 +100,9 @@ public final class Grader {
         List<GradeReport.RequirementResult> reqs = requirements(exercise, build.loaded(), student.name());
         List<CaseResult> results = new ArrayList<>();
         int n = 0;
-        for (ExerciseCase c : exercise.cases()) results.add(runCase(engine, c, ++n));
+        for (ExerciseCase c : exercise.cases()) results.add(runGuarded(engine, c, ++n));
         n = 0;
-        for (ExerciseCase c : exercise.hidden()) results.add(runCase(engine, c, ++n));
+        for (ExerciseCase c : exercise.hidden()) results.add(runGuarded(engine, c, ++n));
         boolean ok = results.stream().allMatch(CaseResult::passed) && reqs.stream().allMatch(GradeReport.RequirementResult::met);
         return new GradeReport(exercise.id(), student.name(), ok ? GradeReport.Status.PASSED : GradeReport.Status.FAILED,
                 "", shown, reqs, results);
@@ -159,6 +163,16 @@ public final class Grader {
         FiresState(Expectation.Fires expectation, CompiledRule rule) {
             this.expectation = expectation;
             this.rule = rule;
+        }
+    }
+
+    /** Defensive: replaying reports problems as results; an exception here is a bug, reported as the case's error. */
+    private static CaseResult runGuarded(RuleEngine engine, ExerciseCase c, int number) {
+        try {
+            return runCase(engine, c, number);
+        } catch (RuntimeException e) {
+            return new CaseResult(c.id(), number, c.title(), c.hint(), false, List.of(),
+                    "internal error while replaying the capture (" + e.getClass().getSimpleName() + "): " + e.getMessage());
         }
     }
 
