@@ -214,7 +214,7 @@ public final class PodmanBackend implements ScenarioBackend {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         var defaults = SensorPipeline.Config.defaults(quiet);
         SensorPipeline.Config config = new SensorPipeline.Config(defaults.ringBytes(), events, 0, defaults.idleNanos(),
-                defaults.runtimeTimeoutMillis(), pods, quiet);
+                defaults.runtimeTimeoutMillis(), pods, quiet, defaults.consumerNice());
         try {
             SensorPipeline p = new SensorPipeline(config, sink);
             p.start();
