@@ -3,14 +3,14 @@ package dev.falconet.exercise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.falconet.rules.diag.Diagnostic;
 import dev.falconet.capture.CaptureReader;
 import dev.falconet.engine.RuleEngine;
+import dev.falconet.rules.diag.Diagnostic;
 import dev.falconet.rules.load.RulesSource;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
