@@ -28,6 +28,13 @@ public final class ExerciseShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** A path relative to the working directory when it is below it (shorter to read and to paste). */
+    static String shown(java.nio.file.Path p) {
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        java.nio.file.Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
     @Override
     public Integer call() {
         String lang = options.lang();
@@ -48,7 +55,7 @@ public final class ExerciseShowCommand implements Callable<Integer> {
             }
         }
         if (e.starter().path() != null) {
-            out.println("Starter file: " + e.starter().path() + "   (copy it and edit the copy)");
+            out.println("Starter file: " + shown(e.starter().path()) + "   (copy it and edit the copy)");
         } else {
             out.println("Starter file (save it as my_rules.yaml and edit):");
             out.println();
@@ -60,11 +67,13 @@ public final class ExerciseShowCommand implements Callable<Integer> {
             for (Requirement r : e.requires()) out.println("  - " + r.describe());
         }
         out.println();
-        out.println("Cases (replay them with: falconet replay -r RULES -e CAPTURE):");
+        StringBuilder replay = new StringBuilder("falconet replay");
+        for (RulesFileRef r : e.rulesFiles()) replay.append(" -r ").append(shown(r.path()));
+        out.println("Cases (replay one: " + replay + " -r YOUR_FILE -e CAPTURE):");
         int n = 0;
         for (ExerciseCase k : e.cases()) {
             out.println("  " + (++n) + ". " + k.title().in(lang));
-            out.println("     capture: " + k.capture());
+            out.println("     capture: " + shown(k.capture()));
             for (Expectation x : k.expectations()) {
                 out.println("     " + switch (x) {
                     case Expectation.Fires f -> "'" + f.rule() + "' must fire on " + f.target();
