@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The backends {@code --backend} names. */
 final class ScenarioBackends {
-    static final List<String> NAMES = List.of(ReplayBackend.NAME, PodmanBackend.NAME);
+    static final List<String> NAMES = List.of(ReplayBackend.NAME, PodmanBackend.NAME, MinikubeBackend.NAME);
 
     private ScenarioBackends() {}
 
@@ -17,6 +17,7 @@ final class ScenarioBackends {
         return switch (name) {
             case ReplayBackend.NAME -> new ReplayBackend();
             case PodmanBackend.NAME -> new PodmanBackend(repoRoot);
+            case MinikubeBackend.NAME -> MinikubeBackend.onThisMachine();
             default -> null;
         };
     }
