@@ -165,8 +165,15 @@ public final class PodmanBackend implements ScenarioBackend {
                 long t0 = System.nanoTime();
                 String target = containers.get(st.where());
                 for (String prog : st.install()) install(target, prog);
-                Podman.Result r = execute(s, st, target);
-                sync(sink);
+                boolean host = st.where() instanceof Target.Host;
+                if (host) scope.hostStep(true);
+                Podman.Result r;
+                try {
+                    r = execute(s, st, target);
+                    sync(sink);
+                } finally {
+                    if (host) scope.hostStep(false);
+                }
                 StepResult res = new StepResult(st, r.exit(), r.out(), (System.nanoTime() - t0) / 1_000_000);
                 results.add(res);
                 observer.stepFinished(s, res);
