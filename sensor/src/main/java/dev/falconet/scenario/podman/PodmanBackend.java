@@ -56,7 +56,7 @@ public final class PodmanBackend implements ScenarioBackend {
     static final long RING_BYTES = 64L << 20;
 
     private final Path repoRoot;
-    private final Path recordTo;
+    private final java.util.function.Function<Scenario, Path> recordTo;
     private final ScenarioTools tools;
     private Podman podman;
     private String image;
@@ -67,7 +67,7 @@ public final class PodmanBackend implements ScenarioBackend {
         this(repoRoot, null);
     }
 
-    private PodmanBackend(Path repoRoot, Path recordTo) {
+    private PodmanBackend(Path repoRoot, java.util.function.Function<Scenario, Path> recordTo) {
         this.repoRoot = repoRoot.toAbsolutePath().normalize();
         this.recordTo = recordTo;
         this.tools = ScenarioTools.forRepository(this.repoRoot);
@@ -75,7 +75,12 @@ public final class PodmanBackend implements ScenarioBackend {
 
     /** A backend that also writes the capture of the (one) scenario it runs to {@code capture}. */
     public static PodmanBackend recording(Path repoRoot, Path capture) {
-        return new PodmanBackend(repoRoot, capture);
+        return new PodmanBackend(repoRoot, s -> capture);
+    }
+
+    /** A backend that also writes the capture of each scenario it runs, to the file {@code captureOf} gives. */
+    public static PodmanBackend recording(Path repoRoot, java.util.function.Function<Scenario, Path> captureOf) {
+        return new PodmanBackend(repoRoot, captureOf);
     }
 
     @Override
@@ -147,7 +152,7 @@ public final class PodmanBackend implements ScenarioBackend {
                 containers.put(st.where(), startContainer(s, st.where(), pods, scope, observer));
             }
             if (recordTo != null) {
-                writer = CaptureWriter.create(recordTo, CaptureHeader.now(Hostname.get(), "scenario:" + s.id()));
+                writer = CaptureWriter.create(recordTo.apply(s), CaptureHeader.now(Hostname.get(), "scenario:" + s.id()));
                 writer.redactThreadsOutside(scope::contains);
                 // the machine's processes above this JVM (terminals, session managers) stay out of the capture
                 Set<Long> above = new java.util.HashSet<>();
