@@ -104,7 +104,20 @@ public final class RuleEngine {
 
     /** Loads, compiles and indexes rules files in order. Never throws on bad input. */
     public static Build load(List<RulesSource> sources, EngineOptions options) {
+        prepareFieldRegistry();
         return build(new RulesLoader(RuleEngine::fieldExists).load(sources), options);
+    }
+
+    /**
+     * Builds the field registry on another thread while the rules files are read and resolved (in
+     * a fresh JVM the registry's hundreds of extractors take a good part of the first load); whoever
+     * needs it first waits for it.
+     */
+    private static void prepareFieldRegistry() {
+        if (FieldRegistry.isBuilt()) return;
+        Thread t = new Thread(FieldRegistry::standard, "field-registry");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Whether a field as written in an exception ({@code proc.name}, {@code proc.aname[2]}) exists. */
