@@ -204,7 +204,8 @@ class ExerciseLoaderTest {
         });
         GradeReport g = Grader.checkSolution(r.exercise());
         assertThat(g.status()).isEqualTo(GradeReport.Status.SKIPPED);
-        assertThat(g.message()).contains("upstream:falco_rules.yaml").contains("not on this machine");
+        assertThat(g.message().en()).contains("upstream:falco_rules.yaml").contains("not on this machine");
+        assertThat(g.message().ru()).contains("upstream:falco_rules.yaml").contains("на этом компьютере его нет");
         assertThat(g.passed()).isFalse();
     }
 
