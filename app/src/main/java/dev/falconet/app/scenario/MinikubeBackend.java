@@ -59,10 +59,20 @@ public final class MinikubeBackend implements ScenarioBackend {
 
     /** The lab cluster of this machine (kubectl's current context must be the lab's minikube profile). */
     public static MinikubeBackend onThisMachine() {
-        return new MinikubeBackend(() -> LabCluster.of(Lab.onThisMachine()),
-                () -> ToolLocator.system().find("kubectl").isPresent() ? Optional.empty()
-                        : Optional.of("kubectl is not installed: see docs/lab.md (then 'falconet lab up' and 'falconet lab deploy')"),
+        return new MinikubeBackend(() -> LabCluster.of(Lab.onThisMachine()), MinikubeBackend::clusterToolsMissing,
                 Duration.ofSeconds(15), Duration.ofMinutes(3));
+    }
+
+    /** kubectl on the PATH and a kubeconfig to talk to the cluster with; cheap checks, no cluster call. */
+    static Optional<String> clusterToolsMissing() {
+        if (ToolLocator.system().find("kubectl").isEmpty())
+            return Optional.of("kubectl is not installed: see docs/lab.md (then 'falconet lab up' and 'falconet lab deploy')");
+        String env = System.getenv("KUBECONFIG");
+        boolean config = env != null && !env.isBlank()
+                ? java.util.Arrays.stream(env.split(java.io.File.pathSeparator)).anyMatch(f -> java.nio.file.Files.isRegularFile(java.nio.file.Path.of(f)))
+                : java.nio.file.Files.isRegularFile(java.nio.file.Path.of(System.getProperty("user.home"), ".kube", "config"));
+        if (!config) return Optional.of("no kubeconfig: start the lab cluster with 'falconet lab up', then 'falconet lab deploy'");
+        return Optional.empty();
     }
 
     @Override
