@@ -13,6 +13,7 @@ import dev.falconet.scenario.run.ScenarioBackend;
 import dev.falconet.scenario.run.ScenarioException;
 import dev.falconet.scenario.run.ScenarioObserver;
 import dev.falconet.scenario.run.StepResult;
+import dev.falconet.scenario.tools.ScenarioTools;
 import dev.falconet.sensor.bpf.LibbpfException;
 import dev.falconet.sensor.bpf.Preflight;
 import dev.falconet.sensor.decode.SyscallTable;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,11 +52,14 @@ public final class PodmanBackend implements ScenarioBackend {
     static final long STEP_TIMEOUT_SECONDS = 120;
     /** How long to wait for the sensor to catch up with the machine. */
     static final long SYNC_TIMEOUT_MILLIS = 15_000;
+    /** The ring buffer: 64 MiB, since podman starting containers on a loaded machine overflowed 16 MiB. */
+    static final long RING_BYTES = 64L << 20;
 
     private final Path repoRoot;
     private final java.util.function.Function<Scenario, Path> recordTo;
     /** Makes this backend's container names unique: runs on one machine (CLI, app, tests) must not collide. */
     private final String token = java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt()).substring(0, 6);
+    private final ScenarioTools tools;
     private Podman podman;
     private String image;
     private long markers;
@@ -67,6 +72,7 @@ public final class PodmanBackend implements ScenarioBackend {
     private PodmanBackend(Path repoRoot, java.util.function.Function<Scenario, Path> recordTo) {
         this.repoRoot = repoRoot.toAbsolutePath().normalize();
         this.recordTo = recordTo;
+        this.tools = ScenarioTools.forRepository(this.repoRoot);
     }
 
     /** A backend that also writes the capture of the (one) scenario it runs to {@code capture}. */
@@ -98,6 +104,10 @@ public final class PodmanBackend implements ScenarioBackend {
                 return Optional.of("the tool '" + tool + "' is not installed on this machine (apt-get install " + tool + ")");
         }
         for (Step st : s.steps()) {
+            for (String tool : ScenarioTools.names(st.commandLine())) {
+                if (!Files.isRegularFile(tools.source(tool)))
+                    return Optional.of("step '" + st.id() + "' uses {tool:" + tool + "}, but " + tools.source(tool) + " does not exist");
+            }
             for (String prog : st.install()) {
                 if (HostBinaries.find(prog).isEmpty())
                     return Optional.of("step '" + st.id() + "' installs '" + prog + "', which is not installed on this machine (apt-get install " + prog + ")");
@@ -162,8 +172,15 @@ public final class PodmanBackend implements ScenarioBackend {
                 long t0 = System.nanoTime();
                 String target = containers.get(st.where());
                 for (String prog : st.install()) install(target, prog);
-                Podman.Result r = execute(s, st, target);
-                sync(sink);
+                boolean host = st.where() instanceof Target.Host;
+                if (host) scope.hostStep(true);
+                Podman.Result r;
+                try {
+                    r = execute(s, st, target);
+                    sync(sink);
+                } finally {
+                    if (host) scope.hostStep(false);
+                }
                 StepResult res = new StepResult(st, r.exit(), r.out(), (System.nanoTime() - t0) / 1_000_000);
                 results.add(res);
                 observer.stepFinished(s, res);
@@ -217,8 +234,8 @@ public final class PodmanBackend implements ScenarioBackend {
         else events.addAll(types.names());
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         var defaults = SensorPipeline.Config.defaults(quiet);
-        SensorPipeline.Config config = new SensorPipeline.Config(defaults.ringBytes(), events, 0, defaults.idleNanos(),
-                defaults.runtimeTimeoutMillis(), pods, quiet);
+        SensorPipeline.Config config = new SensorPipeline.Config(Math.max(defaults.ringBytes(), RING_BYTES), events, 0, defaults.idleNanos(),
+                defaults.runtimeTimeoutMillis(), pods, quiet, defaults.consumerNice());
         try {
             SensorPipeline p = new SensorPipeline(config, sink);
             p.start();
@@ -266,7 +283,12 @@ public final class PodmanBackend implements ScenarioBackend {
     }
 
     private Podman.Result execute(Scenario s, Step st, String container) throws ScenarioException {
-        List<String> cl = st.commandLine();
+        List<String> cl;
+        try {
+            cl = tools.resolve(st.commandLine());
+        } catch (ScenarioTools.ToolException e) {
+            throw new ScenarioException("step '" + st.id() + "': " + e.getMessage(), e);
+        }
         boolean tty = s.preconditions().tty();
         if (container != null) {
             List<String> cmd = new ArrayList<>(List.of("podman", "exec"));
