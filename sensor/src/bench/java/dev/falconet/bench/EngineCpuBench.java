@@ -23,7 +23,6 @@ public final class EngineCpuBench {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         RuleEngine engine = EngineBenchmark.buildEngine();
-        if (System.getProperty("dbg.compileAll") != null) engine.compileAll();
         Event[] events = new MixedEventStream(7).take(EngineBenchmark.EVENTS).toArray(Event[]::new);
         System.out.printf("rule evaluations per event: %.2f%n", EngineBenchmark.ruleEvalsPerEvent(engine, events));
         Map<String, Event[]> byType = new LinkedHashMap<>();
@@ -44,10 +43,14 @@ public final class EngineCpuBench {
                 for (int i = 0; i < reps; i++) sink += run(engine, ev);
                 ns[k] = (mx.getCurrentThreadCpuTime() - cpu0) / ((double) reps * ev.length);
             }
+            com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) mx;
+            long a0 = alloc.getCurrentThreadAllocatedBytes();
+            sink += run(engine, ev);
+            double bytes = (double) (alloc.getCurrentThreadAllocatedBytes() - a0) / ev.length;
             Arrays.sort(ns);
             // other processes only ever add time (cache and core sharing): the best of five is the steadiest figure
-            System.out.printf("%-8s best %6.0f ns/event = %5.2f M events per CPU-second; median %6.0f ns = %5.2f M/s  (%d matches)%n",
-                    x.getKey(), ns[0], 1e3 / ns[0], ns[2], 1e3 / ns[2], sink);
+            System.out.printf("%-8s best %6.0f ns/event = %5.2f M events per CPU-second; median %6.0f ns = %5.2f M/s; %5.1f bytes allocated/event  (%d matches)%n",
+                    x.getKey(), ns[0], 1e3 / ns[0], ns[2], 1e3 / ns[2], bytes, sink);
         }
     }
 

@@ -267,6 +267,13 @@ public final class RuleEngine {
         for (int t = 0; t < EventTypes.CAPACITY; t++) if (byType[t].length > 0) compile(t);
     }
 
+    /** How many event types run generated code now. */
+    public int generatedTypes() {
+        int n = 0;
+        for (CandidateEvaluator g : generated) if (g != null && g != INTERPRETED) n++;
+        return n;
+    }
+
     /** Why an event type's evaluator could not be generated (it is then interpreted), or null. */
     public String generationFailure() {
         return generationFailure;

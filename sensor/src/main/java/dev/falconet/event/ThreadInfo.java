@@ -46,10 +46,15 @@ public final class ThreadInfo {
     /** Process start (clone time), epoch nanoseconds; 0 when unknown. */
     private long cloneTs;
     private ContainerInfo container;
-    /** The parent found by the last lookup, valid while the table's version and our ptid are unchanged. */
+    /**
+     * The parent found by the last lookup: valid while our ptid is unchanged and it is still the
+     * table's entry for that tid; a failed lookup (null) is valid while the table's membership is unchanged.
+     */
     private ThreadInfo cachedParent;
     private int cachedParentVersion = -1;
     private long cachedParentTid;
+    /** Set while this object is not the table's entry for its tid (removed or replaced). */
+    boolean detached;
 
     public ThreadInfo(ThreadTable table, long tid) {
         this.table = Objects.requireNonNull(table, "table");
@@ -60,8 +65,11 @@ public final class ThreadInfo {
     /** The parent thread (through {@code ptid}), or null when unknown. */
     public ThreadInfo parent() {
         if (ptid <= 0 || ptid == tid) return null;
+        ThreadInfo p = cachedParent;
+        // new threads elsewhere in the table (every exec) do not invalidate a parent that is still there
+        if (p != null && !p.detached && cachedParentTid == ptid) return p;
         int v = table.version();
-        if (v != cachedParentVersion || cachedParentTid != ptid) {
+        if (p != null || v != cachedParentVersion || cachedParentTid != ptid) {
             cachedParent = table.find(ptid);
             cachedParentVersion = v;
             cachedParentTid = ptid;

@@ -31,14 +31,19 @@ public final class ThreadTable {
 
     public ThreadInfo put(ThreadInfo t) {
         if (t.table() != this) throw new IllegalArgumentException("thread belongs to another table");
-        threads.put(t.tid(), t);
+        ThreadInfo old = threads.put(t.tid(), t);
+        if (old != null && old != t) old.detached = true;
+        t.detached = false;
         version++;
         return t;
     }
 
     public ThreadInfo remove(long tid) {
         ThreadInfo t = threads.remove(tid);
-        if (t != null) version++;
+        if (t != null) {
+            t.detached = true;
+            version++;
+        }
         return t;
     }
 

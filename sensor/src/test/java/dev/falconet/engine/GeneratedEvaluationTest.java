@@ -56,7 +56,7 @@ class GeneratedEvaluationTest {
                     for (Event e = events.next(); e != null; e = events.next()) {
                         List<CompiledRule> nodes = engine.allMatches(e, false);
                         List<CompiledRule> generated = engine.allMatches(e, true);
-                        assertThat(names(generated)).as("%s event %d (%s) with %s", capture.getFileName(), e.num(), e.typeName(), files)
+                        assertThat(names(generated)).as("%s event %d (%s) with %s", capture.getParent().getFileName() + "/" + capture.getFileName(), e.num(), e.typeName(), files)
                                 .isEqualTo(names(nodes));
                         for (CompiledRule r : nodes) {
                             // the unspecialised condition (what explain walks) agrees too
@@ -84,6 +84,7 @@ class GeneratedEvaluationTest {
         lazy.compileAfter(50);
         RuleEngine eager = load(files);
         eager.compileAll();
+        assertThat(lazy.generatedTypes()).isZero();
         // the same capture many times over: the lazy engine switches to generated code mid-stream
         for (int pass = 0; pass < 3; pass++) {
             try (EventSource a = EventSource.open(capture.resolve("libs_curl_google.scap"));
@@ -97,6 +98,7 @@ class GeneratedEvaluationTest {
                 }
             }
         }
+        assertThat(lazy.generatedTypes()).as("event types switched to generated code").isPositive();
     }
 
     private static RuleEngine load(List<Path> files) {

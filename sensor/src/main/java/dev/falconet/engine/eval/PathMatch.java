@@ -19,14 +19,24 @@ public final class PathMatch {
         }
     }
 
+    /** Walks the path's components in place: no allocation except for glob components. */
     public boolean matches(String path) {
-        List<String> comps = split(path);
+        int n = path.length();
         outer:
         for (Object[] p : patterns) {
-            if (p.length > comps.size()) continue;
-            for (int i = 0; i < p.length; i++) {
-                String c = comps.get(i);
-                if (p[i] instanceof Glob g ? !g.matches(c) : !p[i].equals(c)) continue outer;
+            int pos = 0;
+            for (Object comp : p) {
+                while (pos < n && path.charAt(pos) == '/') pos++;
+                if (pos == n) continue outer; // the path has fewer components than the pattern
+                int end = path.indexOf('/', pos);
+                if (end < 0) end = n;
+                if (comp instanceof Glob g) {
+                    if (!g.matches(path.substring(pos, end))) continue outer;
+                } else {
+                    String c = (String) comp;
+                    if (c.length() != end - pos || !path.startsWith(c, pos)) continue outer;
+                }
+                pos = end;
             }
             return true;
         }
