@@ -39,7 +39,8 @@ final="$(rss)"
 # how much of it is live Java data: heap in use right after a full collection
 jcmd="$(dirname "$(readlink -f "/proc/$java_pid/exe")")/jcmd"
 "$jcmd" "$java_pid" GC.run >/dev/null 2>&1 || true
-live="$("$jcmd" "$java_pid" GC.heap_info 2>/dev/null | grep -oE 'used [0-9]+K' | head -1 | awk '{print int($2 / 1024) " MB"}')"
+live="$("$jcmd" "$java_pid" GC.heap_info 2>/dev/null | grep -E '^ *(DefNew|Tenured|def new|tenured)' | grep -oE 'used [0-9]+K' \
+  | awk '{k += $2} END {if (NR) print int(k / 1024) " MB"}')"
 wait "$sensor" || true
 echo "live heap after a full GC: ${live:-unknown}"
 echo "final: RSS $final MB after ${SECS}s; $(grep -c . "$work/alerts.txt") alerts"
