@@ -167,11 +167,12 @@ public final class RecordDecoder {
     }
 
     static String string(MemorySegment r, long off, int len) {
+        // one bulk copy, then the NUL looked for in the copy (a checked access per byte was a hot spot)
+        byte[] b = new byte[len];
+        MemorySegment.copy(r, JAVA_BYTE, off, b, 0, len);
         int n = 0;
-        while (n < len && r.get(JAVA_BYTE, off + n) != 0) n++;
-        byte[] b = new byte[n];
-        MemorySegment.copy(r, JAVA_BYTE, off, b, 0, n);
-        return new String(b, StandardCharsets.UTF_8);
+        while (n < len && b[n] != 0) n++;
+        return new String(b, 0, n, StandardCharsets.UTF_8);
     }
 
     static List<String> nulSeparated(MemorySegment r, long off, int len) {
