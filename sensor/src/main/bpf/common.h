@@ -131,17 +131,22 @@ static __always_inline u32 put_user_bytes(u8 *buf, u32 off, u8 tag, u8 kind, con
 	return close_blob(buf, off, tag, kind, len);
 }
 
+/* a kernel pointer read as a plain value, made a BTF pointer again: its fields are then plain loads */
+extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym;
+
 static __always_inline struct file *fd_file(struct task_struct *task, s64 fd)
 {
 	if (fd < 0)
 		return 0;
-	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
-	if (!fdt || (u64)fd >= BPF_CORE_READ(fdt, max_fds))
+	struct fdtable *fdt = task->files->fdt;
+	if (!fdt || (u64)fd >= fdt->max_fds)
 		return 0;
-	struct file **fds = BPF_CORE_READ(fdt, fd);
+	struct file **fds = fdt->fd;
 	struct file *f = 0;
 	bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]);
-	return f;
+	if (!f)
+		return 0;
+	return bpf_rdonly_cast(f, bpf_core_type_id_kernel(struct file));
 }
 
 static __always_inline u32 put_tuple(u8 *buf, u32 off, u8 tag, struct task_struct *task, s64 fd)
@@ -151,20 +156,20 @@ static __always_inline u32 put_tuple(u8 *buf, u32 off, u8 tag, struct task_struc
 	struct file *f = fd_file(task, fd);
 	if (!f)
 		return off;
-	struct socket *sock = BPF_CORE_READ(f, private_data);
-	struct sock *sk = sock ? BPF_CORE_READ(sock, sk) : 0;
+	struct socket *sock = bpf_rdonly_cast(f->private_data, bpf_core_type_id_kernel(struct socket));
+	struct sock *sk = sock ? sock->sk : 0;
 	if (!sk)
 		return off;
 	struct tuple_info *t = (struct tuple_info *)&buf[bounded(off) + sizeof(struct blob_hdr)];
 	__builtin_memset(t, 0, sizeof(*t));
-	t->family = BPF_CORE_READ(sk, __sk_common.skc_family);
-	t->proto = BPF_CORE_READ(sk, sk_protocol);
-	t->type = BPF_CORE_READ(sk, sk_type);
-	t->lport = BPF_CORE_READ(sk, __sk_common.skc_num);
-	t->rport = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_dport));
+	t->family = sk->__sk_common.skc_family;
+	t->proto = sk->sk_protocol;
+	t->type = sk->sk_type;
+	t->lport = sk->__sk_common.skc_num;
+	t->rport = __builtin_bswap16(sk->__sk_common.skc_dport);
 	if (t->family == 2) {
-		u32 l = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
-		u32 r = BPF_CORE_READ(sk, __sk_common.skc_daddr);
+		u32 l = sk->__sk_common.skc_rcv_saddr;
+		u32 r = sk->__sk_common.skc_daddr;
 		__builtin_memcpy(t->laddr, &l, 4);
 		__builtin_memcpy(t->raddr, &r, 4);
 	} else if (t->family == 10) {
@@ -182,10 +187,10 @@ static __always_inline u32 put_file_info(u8 *buf, u32 off, u8 tag, struct task_s
 	if (!f)
 		return off;
 	struct file_info *fi = (struct file_info *)&buf[bounded(off) + sizeof(struct blob_hdr)];
-	struct inode *ino = BPF_CORE_READ(f, f_inode);
-	fi->ino = BPF_CORE_READ(ino, i_ino);
-	fi->dev = BPF_CORE_READ(ino, i_sb, s_dev);
-	fi->flags = BPF_CORE_READ(f, f_flags);
+	struct inode *ino = f->f_inode;
+	fi->ino = ino->i_ino;
+	fi->dev = ino->i_sb->s_dev;
+	fi->flags = f->f_flags;
 	return close_blob(buf, off, tag, ARG_FILE_FD, sizeof(*fi));
 }
 

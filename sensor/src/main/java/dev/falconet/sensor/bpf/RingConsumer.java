@@ -62,31 +62,27 @@ public final class RingConsumer implements AutoCloseable {
         this(probe.mapFd(BpfProbe.RING_MAP), probe.ringBytes(), handler, idleNanos);
     }
 
-    /** Consumes what is in the ring now; returns the number of records. */
+    /**
+     * Consumes the records that were in the ring when called (one pass: under a flood the producer never
+     * stops, and a caller that wants to stop must get control back); returns the number of records.
+     */
     public int drainOnce() {
         long cons = (long) POSITION.getAcquire(consumerPage, 0L);
+        long prod = (long) POSITION.getAcquire(producerPage, 0L);
         int n = 0;
-        while (true) {
-            long prod = (long) POSITION.getAcquire(producerPage, 0L);
-            if (cons >= prod) break;
-            while (cons < prod) {
-                long at = cons & mask;
-                long len = Integer.toUnsignedLong((int) LENGTH.getAcquire(data, at));
-                if ((len & BUSY_BIT) != 0) {
-                    // the producer has reserved but not committed this record yet: come back later
-                    POSITION.setRelease(consumerPage, 0L, cons);
-                    return n;
-                }
-                long size = len & ~(BUSY_BIT | DISCARD_BIT);
-                long next = cons + ((size + RECORD_HEADER + 7) & ~7L);
-                if ((len & DISCARD_BIT) == 0) {
-                    deliver(data.asSlice(at + RECORD_HEADER, size));
-                    n++;
-                }
-                cons = next;
-                // hand the space back at once: the producer may be waiting for it
-                POSITION.setRelease(consumerPage, 0L, cons);
+        while (cons < prod) {
+            long at = cons & mask;
+            long len = Integer.toUnsignedLong((int) LENGTH.getAcquire(data, at));
+            // the producer has reserved but not committed this record yet: come back later
+            if ((len & BUSY_BIT) != 0) break;
+            long size = len & ~(BUSY_BIT | DISCARD_BIT);
+            if ((len & DISCARD_BIT) == 0) {
+                deliver(data.asSlice(at + RECORD_HEADER, size));
+                n++;
             }
+            cons += (size + RECORD_HEADER + 7) & ~7L;
+            // hand the space back at once: the producer may be waiting for it
+            POSITION.setRelease(consumerPage, 0L, cons);
         }
         return n;
     }
@@ -103,7 +99,7 @@ public final class RingConsumer implements AutoCloseable {
     }
 
     /**
-     * Runs until {@link #stop()}: drain, sleep when idle. Call on a platform thread.
+     * Runs until {@link #stop()}: drain, sleep when idle, and a last pass over what is left. Call on a platform thread.
      * {@code betweenBatches} runs after every drain, on every idle tick, and every 4096 records within a long
      * drain (stats, drop notices); it must be cheap when it has nothing to do.
      */

@@ -31,7 +31,7 @@ public final class EventArgs {
     public static List<Arg> of(ProbeRecord.SyscallExit x, LongFunction<FdInfo> fds) {
         String name = EventTypes.name(x.nr());
         if (name == null) return List.of(res(x));
-        List<Arg> a = new ArrayList<>(6);
+        List<Arg> a = new ArrayList<>(8);
         switch (name) {
             case "open" -> {
                 a.add(fd("fd", fds, x.res()));

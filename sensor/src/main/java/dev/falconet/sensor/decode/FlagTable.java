@@ -14,6 +14,11 @@ public final class FlagTable {
 
     private final List<Entry> entries;
     private final boolean enumeration;
+    /**
+     * Renderings already made, by value (a direct-mapped cache: a live sensor sees the same few flag
+     * combinations over and over). Slots hold immutable entries, so racing threads at worst render twice.
+     */
+    private final Entry[] rendered = new Entry[64];
 
     private FlagTable(List<Entry> entries, boolean enumeration) {
         this.entries = List.copyOf(entries);
@@ -33,6 +38,15 @@ public final class FlagTable {
     }
 
     public String render(long value) {
+        int slot = (int) (value ^ value >>> 17 ^ value >>> 32) & (rendered.length - 1);
+        Entry hit = rendered[slot];
+        if (hit != null && hit.value == value) return hit.name;
+        String text = renderUncached(value);
+        rendered[slot] = new Entry(text, value);
+        return text;
+    }
+
+    private String renderUncached(long value) {
         StringBuilder sb = new StringBuilder();
         long left = value;
         for (Entry en : entries) {

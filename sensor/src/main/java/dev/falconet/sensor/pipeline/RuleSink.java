@@ -7,11 +7,14 @@ import java.util.function.Consumer;
 
 /** The evaluate → output stages: each event through the rule engine, each alert to the outputs. */
 public final class RuleSink implements EventSink {
+    private static final int MAX_LATENCIES = 1 << 20;
     private final RuleEngine engine;
     private final Consumer<Alert> outputs;
     private final AutoCloseable closeOutputs;
     private long alerts;
-    private final java.util.List<Long> latencies = new java.util.ArrayList<>();
+    /** Latencies of the alerts so far (the first 1 M), for the summary's percentiles. */
+    private long[] latencies = new long[1024];
+    private int latencyCount;
 
     public RuleSink(RuleEngine engine, Consumer<Alert> outputs, AutoCloseable closeOutputs) {
         this.engine = engine;
@@ -26,14 +29,18 @@ public final class RuleSink implements EventSink {
             alerts += n;
             // from the kernel timestamp to the alert handed to the outputs
             java.time.Instant now = java.time.Instant.now();
-            if (latencies.size() < 1_000_000) latencies.add(now.getEpochSecond() * 1_000_000_000L + now.getNano() - e.ts());
+            if (latencyCount == latencies.length && latencyCount < MAX_LATENCIES)
+                latencies = java.util.Arrays.copyOf(latencies, latencyCount * 2);
+            if (latencyCount < latencies.length)
+                latencies[latencyCount++] = now.getEpochSecond() * 1_000_000_000L + now.getNano() - e.ts();
         }
     }
 
     /** Latency percentile (0..100) of the alerts so far, in nanoseconds; -1 without alerts. */
     public long latencyPercentile(double p) {
-        if (latencies.isEmpty()) return -1;
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (latencyCount == 0) return -1;
+        long[] sorted = java.util.Arrays.copyOf(latencies, latencyCount);
+        java.util.Arrays.sort(sorted);
         int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100.0 * sorted.length) - 1));
         return sorted[i];
     }
