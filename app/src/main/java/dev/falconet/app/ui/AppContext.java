@@ -2,6 +2,8 @@ package dev.falconet.app.ui;
 
 import dev.falconet.app.settings.AppSettingsStore;
 import dev.falconet.app.ui.alerts.AlertsPage;
+import dev.falconet.app.ui.guide.GuidePage;
+import dev.falconet.app.ui.guide.GuideViewModel;
 import dev.falconet.app.ui.i18n.I18n;
 import dev.falconet.app.ui.lab.LabPage;
 import dev.falconet.app.ui.lab.LabViewModel;
@@ -82,6 +84,7 @@ public final class AppContext implements AutoCloseable {
                 yield new RulesPage(i18n, vm);
             }
             case ALERTS -> new AlertsPage(i18n, session);
+            case GUIDE -> new GuidePage(i18n, new GuideViewModel(i18n.localeProperty().get()));
             case SETTINGS -> new SettingsPage(i18n, new SettingsViewModel(threads, shell, configDir.resolve("telegram.properties"),
                     session::loadRules));
         };

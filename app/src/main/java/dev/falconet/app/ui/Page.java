@@ -8,6 +8,7 @@ public enum Page {
     LAB("lab", "nav.lab"),
     RULES("rules", "nav.rules"),
     ALERTS("alerts", "nav.alerts"),
+    GUIDE("guide", "nav.guide"),
     SETTINGS("settings", "nav.settings");
 
     private final String id;

@@ -32,7 +32,7 @@ class ScreenshotUiTest extends UiTestBase {
     }
 
     @ParameterizedTest
-    @CsvSource({"LIGHT,en", "DARK,en", "LIGHT,ru"})
+    @CsvSource({"LIGHT,en", "DARK,en", "LIGHT,ru", "DARK,ru"})
     void everyPageIsDrawn(Theme t, String language) throws IOException {
         theme = t;
         fx(() -> {
@@ -53,6 +53,10 @@ class ScreenshotUiTest extends UiTestBase {
         waitFor("alerts", () -> !context.session().replayingProperty().get() && alerts.getItems().size() >= 5);
         fx(() -> alerts.getSelectionModel().select(1));
         save("alerts-" + suffix);
+
+        click("nav-guide");
+        node(robot, "guide-diagram-kubernetes");
+        save("guide-" + suffix);
         if (!language.equals("en")) return;
 
         click("nav-rules");
@@ -75,6 +79,24 @@ class ScreenshotUiTest extends UiTestBase {
 
         click("nav-settings");
         save("settings-" + suffix);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"LIGHT,en", "DARK,ru"})
+    void everyGuideSectionIsDrawn(Theme t, String language) throws IOException {
+        fx(() -> {
+            context.shell().themeProperty().set(t);
+            ThemeManager.apply(t);
+            context.shell().languageProperty().set(Locale.forLanguageTag(language));
+        });
+        click("nav-guide");
+        dev.falconet.app.ui.guide.GuidePage guide = node(robot, "guide-page");
+        for (var section : guide.viewModel().documentProperty().get().sections()) {
+            fx(() -> guide.viewModel().sectionProperty().set(section.id()));
+            javafx.scene.control.Label title = node(robot, "guide-section-title");
+            assertThat(title.getText()).isEqualTo(section.title());
+            save("guide-" + section.id() + "-" + t.name().toLowerCase(Locale.ROOT) + "-" + language);
+        }
     }
 
     private void save(String name) throws IOException {
