@@ -3,12 +3,12 @@ package dev.falconet.app.guide;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Inline markup of the guide's texts: {@code `code`} and {@code **bold**} spans in plain text. */
+/** Inline markup of the guide's texts: {@code `code`}, {@code **bold**} and {@code *italic*} spans in plain text. */
 public final class Inline {
     private Inline() {}
 
     /** How a span is shown. */
-    public enum Style { PLAIN, CODE, BOLD }
+    public enum Style { PLAIN, CODE, BOLD, ITALIC }
 
     public record Span(String text, Style style) {}
 
@@ -33,6 +33,14 @@ public final class Inline {
                     add(out, plain);
                     out.add(new Span(text.substring(i + 2, end), Style.BOLD));
                     i = end + 2;
+                    continue;
+                }
+            } else if (c == '*' && i + 1 < text.length() && text.charAt(i + 1) != ' ') {
+                int end = text.indexOf('*', i + 1);
+                if (end > i + 1) {
+                    add(out, plain);
+                    out.add(new Span(text.substring(i + 1, end), Style.ITALIC));
+                    i = end + 1;
                     continue;
                 }
             }

@@ -73,6 +73,8 @@ class GuideDocumentTest {
 
     @Test
     void inlineCodeAndBold() {
+        assertThat(Inline.parse("a *chart* * b")).containsExactly(new Inline.Span("a ", Inline.Style.PLAIN),
+                new Inline.Span("chart", Inline.Style.ITALIC), new Inline.Span(" * b", Inline.Style.PLAIN));
         assertThat(Inline.parse("run `kubectl get pods` **now** or `never")).containsExactly(
                 new Inline.Span("run ", Inline.Style.PLAIN), new Inline.Span("kubectl get pods", Inline.Style.CODE),
                 new Inline.Span(" ", Inline.Style.PLAIN), new Inline.Span("now", Inline.Style.BOLD),

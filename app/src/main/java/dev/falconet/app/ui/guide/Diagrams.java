@@ -117,17 +117,17 @@ final class Diagrams {
         c.box(200, 95, 160, 44, c.t("guide.diagram.enrich"), "diagram-faint");
         c.box(390, 170, 160, 44, c.t("guide.diagram.engine"), "diagram-accent");
         c.box(580, 170, 170, 44, c.t("guide.diagram.outputs"), null);
-        c.group(300, 10, 450, 70, c.t("guide.diagram.app"));
-        c.box(320, 32, 150, 40, c.t("guide.diagram.replay"), "diagram-pod");
-        c.box(580, 32, 150, 40, c.t("guide.diagram.feed"), "diagram-pod");
+        c.group(300, 2, 450, 84, c.t("guide.diagram.app"));
+        c.box(320, 34, 150, 42, c.t("guide.diagram.replay"), "diagram-pod");
+        c.box(580, 34, 150, 42, c.t("guide.diagram.feed"), "diagram-pod");
         c.arrow(90, 248, 90, 214);
         c.arrow(170, 192, 200, 192);
         c.arrow(280, 139, 280, 170);
         c.arrow(360, 192, 390, 192);
         c.arrow(550, 192, 580, 192);
-        c.arrow(395, 72, 470, 170);
-        c.arrow(665, 170, 655, 72);
-        c.label(672, 125, c.t("guide.diagram.loopback"));
+        c.arrow(395, 76, 470, 170);
+        c.arrow(665, 170, 655, 76);
+        c.label(545, 128, c.t("guide.diagram.loopback"));
     }
 
     private static void rule(Canvas c) {

@@ -45,6 +45,8 @@ public final class GuidePage extends BorderPane {
             protected void updateItem(GuideDocument.Section s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty || s == null ? null : s.title());
+                setWrapText(true);
+                setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
             }
         });
         toc.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -131,6 +133,7 @@ public final class GuidePage extends BorderPane {
             t.getStyleClass().add("guide-text");
             if (span.style() == Inline.Style.CODE) t.getStyleClass().add("guide-inline-code");
             if (span.style() == Inline.Style.BOLD) t.getStyleClass().add("guide-bold");
+            if (span.style() == Inline.Style.ITALIC) t.getStyleClass().add("guide-italic");
             f.getChildren().add(t);
         }
         f.setLineSpacing(2);
