@@ -15,10 +15,10 @@ import dev.falconet.app.ui.shell.MainWindow;
 import dev.falconet.app.ui.shell.SessionViewModel;
 import dev.falconet.app.ui.shell.ShellViewModel;
 import dev.falconet.engine.EngineOptions;
-import dev.falconet.lab.LabLog;
-import dev.falconet.lab.LabStatus;
+import dev.falconet.app.ui.shell.SensorViewModel;
+import dev.falconet.lab.LabControl;
+import dev.falconet.lab.sensor.LiveSensors;
 import java.nio.file.Path;
-import java.util.function.Function;
 import javafx.scene.Node;
 
 /**
@@ -30,24 +30,31 @@ public final class AppContext implements AutoCloseable {
     private final ShellViewModel shell;
     private final I18n i18n;
     private final SessionViewModel session;
+    private final SensorViewModel sensor;
     private final Path configDir;
-    private final Function<LabLog, LabStatus> labStatus;
+    private final LabControl lab;
     private final EngineOptions options;
 
     /**
      * @param configDir  where app.properties and telegram.properties live
-     * @param labStatus  reads the lab's status (the real lab, or scripted tools in tests)
+     * @param lab        the lab (the real one, or scripted tools in tests)
+     * @param sensors    the live sensors (on this machine, in the cluster)
      * @param paceMillis pause between replayed alerts
      */
-    public AppContext(UiThreads threads, Path configDir, Function<LabLog, LabStatus> labStatus, long paceMillis) {
+    public AppContext(UiThreads threads, Path configDir, LabControl lab, LiveSensors sensors, long paceMillis) {
         this.threads = threads;
         this.configDir = configDir;
-        this.labStatus = labStatus;
+        this.lab = lab;
         this.options = EngineOptions.defaults();
         this.shell = new ShellViewModel(new AppSettingsStore(configDir.resolve("app.properties")));
         this.i18n = new I18n(shell.languageProperty().get());
         i18n.localeProperty().bind(shell.languageProperty());
         this.session = new SessionViewModel(threads, options, paceMillis);
+        this.sensor = new SensorViewModel(threads, session, sensors, shell::rulesFiles);
+    }
+
+    public SensorViewModel sensor() {
+        return sensor;
     }
 
     public I18n i18n() {
@@ -65,18 +72,19 @@ public final class AppContext implements AutoCloseable {
     /** Builds the main window and loads the rules. */
     public MainWindow window() {
         session.loadRules(shell.rulesFiles());
-        return new MainWindow(i18n, shell, session, this::page);
+        return new MainWindow(i18n, shell, session, sensor, this::page);
     }
 
     private Node page(Page p) {
         return switch (p) {
             case LAB -> {
-                LabViewModel vm = new LabViewModel(threads, labStatus, () -> {
+                LabViewModel vm = new LabViewModel(threads, lab, () -> {
+                    sensor.useReplay();
                     shell.pageProperty().set(Page.ALERTS);
                     session.replayDemo();
-                });
+                }, session::notify);
                 vm.refresh();
-                yield new LabPage(i18n, vm);
+                yield new LabPage(i18n, vm, sensor, session);
             }
             case RULES -> {
                 RulesViewModel vm = new RulesViewModel(threads, options);
@@ -92,6 +100,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        sensor.close();
         threads.close();
     }
 }

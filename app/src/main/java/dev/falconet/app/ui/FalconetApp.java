@@ -3,8 +3,8 @@ package dev.falconet.app.ui;
 import dev.falconet.app.settings.AppSettingsStore;
 import dev.falconet.app.ui.shell.MainWindow;
 import dev.falconet.lab.Lab;
-import dev.falconet.lab.LabLog;
-import dev.falconet.lab.LabStatus;
+import dev.falconet.lab.LabControl;
+import dev.falconet.lab.sensor.LiveSensors;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -19,7 +19,9 @@ public final class FalconetApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        context = new AppContext(UiThreads.forApp(), AppSettingsStore.configDir(System.getenv()), this::labStatus, REPLAY_PACE_MILLIS);
+        var configDir = AppSettingsStore.configDir(System.getenv());
+        context = new AppContext(UiThreads.forApp(), configDir, LabControl.of(this::lab), LiveSensors.onThisMachine(this::lab, configDir, isRoot()),
+                REPLAY_PACE_MILLIS);
         ThemeManager.apply(context.shell().themeProperty().get());
         MainWindow window = context.window();
         Scene scene = new Scene(window, context.shell().width(), context.shell().height());
@@ -30,12 +32,12 @@ public final class FalconetApp extends Application {
         stage.setMinHeight(600);
         stage.setOnCloseRequest(e -> context.shell().windowSize(stage.getWidth(), stage.getHeight()));
         stage.show();
-        if (isRoot()) context.session().say(dev.falconet.app.i18n.Msg.of("status.root"));
+        if (isRoot()) context.session().notify(dev.falconet.app.ui.shell.Notice.info("status.root"));
     }
 
-    private synchronized LabStatus labStatus(LabLog log) {
+    private synchronized Lab lab() {
         if (lab == null) lab = Lab.onThisMachine();
-        return lab.status(log);
+        return lab;
     }
 
     @Override
