@@ -16,6 +16,7 @@ import dev.falconet.app.ui.shell.SessionViewModel;
 import dev.falconet.app.ui.shell.ShellViewModel;
 import dev.falconet.engine.EngineOptions;
 import dev.falconet.app.ui.shell.SensorViewModel;
+import dev.falconet.app.ui.telegram.TelegramViewModel;
 import dev.falconet.lab.LabControl;
 import dev.falconet.lab.sensor.LiveSensors;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ public final class AppContext implements AutoCloseable {
     private final I18n i18n;
     private final SessionViewModel session;
     private final SensorViewModel sensor;
+    private final TelegramViewModel telegram;
     private final Path configDir;
     private final LabControl lab;
     private final EngineOptions options;
@@ -51,6 +53,12 @@ public final class AppContext implements AutoCloseable {
         i18n.localeProperty().bind(shell.languageProperty());
         this.session = new SessionViewModel(threads, options, paceMillis);
         this.sensor = new SensorViewModel(threads, session, sensors, shell::rulesFiles);
+        this.telegram = new TelegramViewModel(threads, session, configDir.resolve("spool"));
+        telegram.configure(SettingsViewModel.savedTelegram(shell, configDir.resolve("telegram.properties")));
+    }
+
+    public TelegramViewModel telegram() {
+        return telegram;
     }
 
     public SensorViewModel sensor() {
@@ -91,16 +99,20 @@ public final class AppContext implements AutoCloseable {
                 vm.openDemoRules();
                 yield new RulesPage(i18n, vm);
             }
-            case ALERTS -> new AlertsPage(i18n, session);
+            case ALERTS -> new AlertsPage(i18n, session, telegram);
             case GUIDE -> new GuidePage(i18n, new GuideViewModel(i18n.localeProperty().get()));
-            case SETTINGS -> new SettingsPage(i18n, new SettingsViewModel(threads, shell, configDir.resolve("telegram.properties"),
-                    session::loadRules));
+            case SETTINGS -> {
+                SettingsViewModel vm = new SettingsViewModel(threads, shell, configDir.resolve("telegram.properties"), session::loadRules);
+                vm.onTelegramSaved(telegram::configure);
+                yield new SettingsPage(i18n, vm);
+            }
         };
     }
 
     @Override
     public void close() {
         sensor.close();
+        telegram.close();
         threads.close();
     }
 }
