@@ -18,6 +18,7 @@ public final class Main {
         }
         CommandLine cl = FalconetCli.commandLine();
         cl.addSubcommand(new dev.falconet.app.cli.LabCommand());
+        cl.addSubcommand(new dev.falconet.app.scenario.ScenarioCommand());
         System.exit(cl.execute(args));
     }
 }

@@ -33,6 +33,8 @@ public final class CaptureWriter implements Closeable, Flushable {
     private final Map<Long, ThreadState> threads = new HashMap<>();
     private final Map<String, ContainerInfo> containers = new HashMap<>();
     private long events;
+    private java.util.function.Predicate<ThreadInfo> inside = t -> true;
+    private java.util.function.Predicate<ThreadInfo> omitted = t -> false;
 
     /** A writer on a stream; {@code name} is used in error messages. */
     public CaptureWriter(OutputStream stream, String name, CaptureHeader header) {
@@ -52,15 +54,37 @@ public final class CaptureWriter implements Closeable, Flushable {
         }
     }
 
+    /**
+     * Writes the arguments and environment only of the threads this predicate accepts; the others (the
+     * recording machine's own processes, ancestors of the recorded ones) keep their names and paths but get
+     * empty {@code args} and {@code env}: a capture committed to git must not carry what the machine's other
+     * processes were started with. Returns this writer.
+     */
+    public CaptureWriter redactThreadsOutside(java.util.function.Predicate<ThreadInfo> keep) {
+        this.inside = java.util.Objects.requireNonNull(keep, "keep");
+        return this;
+    }
+
+    /**
+     * Leaves out the thread records this predicate accepts (e.g. the recording machine's processes above the
+     * recorder): the written chain of ancestors stops below them, as if their parent were unknown. Returns this writer.
+     */
+    public CaptureWriter omitThreads(java.util.function.Predicate<ThreadInfo> omit) {
+        this.omitted = java.util.Objects.requireNonNull(omit, "omit");
+        return this;
+    }
+
     /** Appends one event, preceded by the state records it needs. */
     public void write(Event e) {
         for (ThreadInfo t : RecordCodec.chain(e.thread())) {
+            if (omitted.test(t) && t != e.thread()) continue;
             ContainerInfo c = t.container();
             if (c != null && !c.equals(containers.get(c.id()))) {
                 containers.put(c.id(), c);
                 record(g -> RecordCodec.writeContainer(g, c));
             }
-            ThreadState state = ThreadState.of(t);
+            ThreadState full = ThreadState.of(t);
+            ThreadState state = inside.test(t) ? full : full.redacted();
             if (!state.equals(threads.get(t.tid()))) {
                 threads.put(t.tid(), state);
                 record(g -> RecordCodec.writeThread(g, state));

@@ -26,6 +26,14 @@ record ThreadState(long tid, long pid, long ptid, long vtid, long vpid, long sid
                 t.exeIno(), t.exeInoCtime(), t.exeInoMtime(), t.cloneTs(), c == null ? null : c.id());
     }
 
+    /** This state without arguments and environment. */
+    ThreadState redacted() {
+        if (args.isEmpty() && env.isEmpty()) return this;
+        return new ThreadState(tid, pid, ptid, vtid, vpid, sid, vpgid, comm, exe, exepath, List.of(), List.of(), cwd, tty,
+                uid, gid, loginUid, userName, groupName, loginName, capEffective, capPermitted, capInheritable,
+                exeWritable, exeUpperLayer, exeLowerLayer, exeFromMemfd, exeIno, exeInoCtime, exeInoMtime, cloneTs, containerId);
+    }
+
     /** Sets every field of {@code t} (same tid) to this state; the container is looked up by id. */
     void applyTo(ThreadInfo t, Map<String, ContainerInfo> containers) {
         t.pid(pid).ptid(ptid).vtid(vtid).vpid(vpid).sid(sid).vpgid(vpgid)

@@ -4,16 +4,17 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean ...?" for misspelt keys: the closest allowed name within a small edit distance. */
-final class KeySuggester {
+public final class KeySuggester {
     private KeySuggester() {}
 
     /** The suffix to add to a message, e.g. {@code " Did you mean 'condition'?"}, or "" when nothing is close. */
-    static String didYouMean(String key, Collection<String> allowed) {
+    public static String didYouMean(String key, Collection<String> allowed) {
         String best = closest(key, allowed);
         return best == null ? "" : " Did you mean '" + best + "'?";
     }
 
-    static String closest(String key, Collection<String> allowed) {
+    /** The closest allowed name, or null when none is close. */
+    public static String closest(String key, Collection<String> allowed) {
         if (key == null || key.isEmpty() || key.length() > 64) return null;
         String k = key.toLowerCase(Locale.ROOT);
         String best = null;
