@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 TelegramCommand.class,
                 SensorCommand.class,
                 K8sMetaCommand.class,
+                ExerciseCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 findings or errors, 2 usage."})
 public final class FalconetCli implements Runnable {

@@ -13,7 +13,7 @@ public final class KeySuggester {
         return best == null ? "" : " Did you mean '" + best + "'?";
     }
 
-    /** The closest allowed name, or null when none is close. */
+    /** The closest allowed name, or null when none is within a small edit distance. */
     public static String closest(String key, Collection<String> allowed) {
         if (key == null || key.isEmpty() || key.length() > 64) return null;
         String k = key.toLowerCase(Locale.ROOT);
