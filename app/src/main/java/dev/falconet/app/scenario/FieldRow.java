@@ -1,5 +1,6 @@
 package dev.falconet.app.scenario;
 
+import dev.falconet.app.i18n.Msg;
 import dev.falconet.output.Alert;
 import dev.falconet.output.telegram.TelegramFormat;
 import java.util.ArrayList;
@@ -13,13 +14,13 @@ import java.util.TreeMap;
  *
  * @param field  the field name
  * @param value  Falco's rendering of the value, or {@code <NA>}
- * @param reason why the value is missing, or "" when it is there
+ * @param reason why the value is missing, or null when it is there
  */
-public record FieldRow(String field, String value, String reason) {
+public record FieldRow(String field, String value, Msg reason) {
     public static final String NA = "<NA>";
 
     public boolean missing() {
-        return !reason.isEmpty();
+        return reason != null;
     }
 
     /**
@@ -36,23 +37,22 @@ public record FieldRow(String field, String value, String reason) {
         for (var e : all.entrySet()) {
             Object v = e.getValue();
             if (v == null) out.add(new FieldRow(e.getKey(), NA, why(e.getKey(), inContainer)));
-            else out.add(new FieldRow(e.getKey(), TelegramFormat.goValue(v), ""));
+            else out.add(new FieldRow(e.getKey(), TelegramFormat.goValue(v), null));
         }
         return out;
     }
 
     /** Why a field has no value in an alert. */
-    static String why(String field, boolean inContainer) {
+    static Msg why(String field, boolean inContainer) {
         if (field.startsWith("k8s.") || field.startsWith("k8smeta.")) {
-            return inContainer ? "no Kubernetes metadata for this container (its pod was not seen by the metadata cache)"
-                    : "not in a pod: the process ran on the host";
+            return Msg.of(inContainer ? "scenarios.why.nopod" : "scenarios.why.host");
         }
-        if (field.startsWith("container.")) return "not in a container: the process ran on the host";
+        if (field.startsWith("container.")) return Msg.of("scenarios.why.nocontainer");
         if (field.startsWith("proc.aname") || field.startsWith("proc.pname") || field.startsWith("proc.pcmdline")) {
-            return "that ancestor is unknown (it started before the sensor, or the chain is shorter)";
+            return Msg.of("scenarios.why.ancestor");
         }
-        if (field.startsWith("fd.")) return "the event has no file descriptor of this kind";
-        if (field.startsWith("evt.arg")) return "the system call has no such argument";
-        return "the event carries no value for this field";
+        if (field.startsWith("fd.")) return Msg.of("scenarios.why.nofd");
+        if (field.startsWith("evt.arg")) return Msg.of("scenarios.why.noarg");
+        return Msg.of("scenarios.why.novalue");
     }
 }

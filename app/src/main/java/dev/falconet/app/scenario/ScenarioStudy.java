@@ -1,5 +1,6 @@
 package dev.falconet.app.scenario;
 
+import dev.falconet.app.i18n.Msg;
 import dev.falconet.app.rules.ExplainLine;
 import dev.falconet.engine.RuleEngine;
 import dev.falconet.engine.CompiledRule;
@@ -41,9 +42,9 @@ public final class ScenarioStudy {
      * @param yaml     the rule as written in its rules file ("" when not found)
      * @param lines    the evaluation tree, flattened (empty when the rule is not loaded or looks at none of the events)
      * @param eventNum the event explained, or -1
-     * @param note     why there is no tree, or ""
+     * @param note     why there is no tree (or the rule is disabled), or null
      */
-    public record RuleView(String rule, boolean fired, String yaml, List<ExplainLine> lines, long eventNum, String note) {
+    public record RuleView(String rule, boolean fired, String yaml, List<ExplainLine> lines, long eventNum, Msg note) {
         public RuleView {
             lines = List.copyOf(lines);
         }
@@ -83,24 +84,24 @@ public final class ScenarioStudy {
     private RuleView explainFired(Scenario s, RuleEngine engine, SeenAlert a) {
         String yaml = RuleSource.find(s.rulePaths(), a.rule()).orElse("");
         Optional<CompiledRule> rule = engine.rule(a.rule());
-        if (rule.isEmpty()) return new RuleView(a.rule(), true, yaml, List.of(), -1, "the rule is not among the loaded rules");
+        if (rule.isEmpty()) return new RuleView(a.rule(), true, yaml, List.of(), -1, Msg.of("scenarios.note.notloaded"));
         try (EventSource src = EventSource.open(s.captureFile())) {
             for (Event e = src.next(); e != null; e = src.next()) {
                 if (e.ts() != a.alert().timeNanos()) continue;
                 RuleEngine.Explanation x = engine.explain(rule.get(), e);
-                if (x.matched()) return new RuleView(a.rule(), true, yaml, ExplainLine.flatten(x.tree()), e.num(), "");
+                if (x.matched()) return new RuleView(a.rule(), true, yaml, ExplainLine.flatten(x.tree()), e.num(), null);
             }
         } catch (Exception e) {
-            return new RuleView(a.rule(), true, yaml, List.of(), -1, "cannot read the capture: " + e.getMessage());
+            return new RuleView(a.rule(), true, yaml, List.of(), -1, Msg.of("scenarios.note.capture", String.valueOf(e.getMessage())));
         }
-        return new RuleView(a.rule(), true, yaml, List.of(), -1, "the alert's event is not in the capture");
+        return new RuleView(a.rule(), true, yaml, List.of(), -1, Msg.of("scenarios.note.noevent"));
     }
 
     /** The rule against the last event of the capture it looks at: the decisive false checks say why it stayed silent. */
     private RuleView whyNot(Scenario s, RuleEngine engine, String name) {
         String yaml = RuleSource.find(s.rulePaths(), name).orElse("");
         Optional<CompiledRule> rule = engine.rule(name);
-        if (rule.isEmpty()) return new RuleView(name, false, yaml, List.of(), -1, "the rule is not among the loaded rules");
+        if (rule.isEmpty()) return new RuleView(name, false, yaml, List.of(), -1, Msg.of("scenarios.note.notloaded"));
         RuleEngine.Explanation best = null;
         try (EventSource src = EventSource.open(s.captureFile())) {
             for (Event e = src.next(); e != null; e = src.next()) {
@@ -108,10 +109,10 @@ public final class ScenarioStudy {
                 if (x.appliesToEventType()) best = x;
             }
         } catch (Exception e) {
-            return new RuleView(name, false, yaml, List.of(), -1, "cannot read the capture: " + e.getMessage());
+            return new RuleView(name, false, yaml, List.of(), -1, Msg.of("scenarios.note.capture", String.valueOf(e.getMessage())));
         }
-        if (best == null) return new RuleView(name, false, yaml, List.of(), -1, "none of the capture's events has a type this rule looks at");
-        if (!best.enabled()) return new RuleView(name, false, yaml, ExplainLine.flatten(best.tree()), best.event().num(), "the rule is disabled");
-        return new RuleView(name, false, yaml, ExplainLine.flatten(best.tree()), best.event().num(), "");
+        if (best == null) return new RuleView(name, false, yaml, List.of(), -1, Msg.of("scenarios.note.notype"));
+        if (!best.enabled()) return new RuleView(name, false, yaml, ExplainLine.flatten(best.tree()), best.event().num(), Msg.of("scenarios.note.disabled"));
+        return new RuleView(name, false, yaml, ExplainLine.flatten(best.tree()), best.event().num(), null);
     }
 }

@@ -15,7 +15,13 @@ import dev.falconet.app.ui.shell.MainWindow;
 import dev.falconet.app.ui.shell.SessionViewModel;
 import dev.falconet.app.ui.shell.ShellViewModel;
 import dev.falconet.engine.EngineOptions;
+import dev.falconet.app.scenario.StudyProgress;
+import dev.falconet.app.ui.exercises.ExercisesPage;
+import dev.falconet.app.ui.exercises.ExercisesViewModel;
+import dev.falconet.app.ui.scenarios.ScenariosPage;
+import dev.falconet.app.ui.scenarios.ScenariosViewModel;
 import dev.falconet.app.ui.shell.SensorViewModel;
+import dev.falconet.exercise.ExerciseCatalog;
 import dev.falconet.app.ui.telegram.TelegramViewModel;
 import dev.falconet.lab.LabControl;
 import dev.falconet.lab.sensor.LiveSensors;
@@ -33,17 +39,22 @@ public final class AppContext implements AutoCloseable {
     private final SessionViewModel session;
     private final SensorViewModel sensor;
     private final TelegramViewModel telegram;
+    private final Path repoRoot;
+    private final StudyProgress progress;
     private final Path configDir;
     private final LabControl lab;
     private final EngineOptions options;
 
     /**
      * @param configDir  where app.properties and telegram.properties live
+     * @param repoRoot   the project's checkout: scenarios/, rules/, the launcher
      * @param lab        the lab (the real one, or scripted tools in tests)
      * @param sensors    the live sensors (on this machine, in the cluster)
      * @param paceMillis pause between replayed alerts
      */
-    public AppContext(UiThreads threads, Path configDir, LabControl lab, LiveSensors sensors, long paceMillis) {
+    public AppContext(UiThreads threads, Path configDir, Path repoRoot, LabControl lab, LiveSensors sensors, long paceMillis) {
+        this.repoRoot = repoRoot;
+        this.progress = new StudyProgress(configDir.resolve("progress.properties"));
         this.threads = threads;
         this.configDir = configDir;
         this.lab = lab;
@@ -100,6 +111,16 @@ public final class AppContext implements AutoCloseable {
                 yield new RulesPage(i18n, vm);
             }
             case ALERTS -> new AlertsPage(i18n, session, telegram);
+            case SCENARIOS -> {
+                ScenariosViewModel vm = new ScenariosViewModel(threads, session, repoRoot, progress);
+                vm.load();
+                yield new ScenariosPage(i18n, vm, telegram);
+            }
+            case EXERCISES -> {
+                ExercisesViewModel vm = new ExercisesViewModel(threads, session, repoRoot.resolve(ExerciseCatalog.RELATIVE_DIR), progress);
+                vm.load();
+                yield new ExercisesPage(i18n, vm);
+            }
             case GUIDE -> new GuidePage(i18n, new GuideViewModel(i18n.localeProperty().get()));
             case SETTINGS -> {
                 SettingsViewModel vm = new SettingsViewModel(threads, shell, configDir.resolve("telegram.properties"), session::loadRules);

@@ -20,7 +20,7 @@ public final class FalconetApp extends Application {
     @Override
     public void start(Stage stage) {
         var configDir = AppSettingsStore.configDir(System.getenv());
-        context = new AppContext(UiThreads.forApp(), configDir, LabControl.of(this::lab), LiveSensors.onThisMachine(this::lab, configDir, isRoot()),
+        context = new AppContext(UiThreads.forApp(), configDir, repoRoot(), LabControl.of(this::lab), LiveSensors.onThisMachine(this::lab, configDir, isRoot()),
                 REPLAY_PACE_MILLIS);
         ThemeManager.apply(context.shell().themeProperty().get());
         MainWindow window = context.window();
@@ -33,6 +33,15 @@ public final class FalconetApp extends Application {
         stage.setOnCloseRequest(e -> context.shell().windowSize(stage.getWidth(), stage.getHeight()));
         stage.show();
         if (isRoot()) context.session().notify(dev.falconet.app.ui.shell.Notice.info("status.root"));
+    }
+
+    /** The checkout the app runs from (scenarios, rules, the launcher); the working directory when it cannot tell. */
+    private static java.nio.file.Path repoRoot() {
+        try {
+            return dev.falconet.lab.LabPaths.locate().root();
+        } catch (RuntimeException e) {
+            return java.nio.file.Path.of("").toAbsolutePath();
+        }
     }
 
     private synchronized Lab lab() {

@@ -54,7 +54,7 @@ class ScenarioStudyTest {
         assertThat(rows).extracting(FieldRow::field).containsExactly("container.id", "k8s.ns.name", "proc.aname[2]", "proc.name");
         FieldRow ns = rows.get(1);
         assertThat(ns.value()).isEqualTo("<NA>");
-        assertThat(ns.reason()).contains("ran on the host");
+        assertThat(ns.reason().key()).isEqualTo("scenarios.why.host");
         assertThat(rows.get(3).missing()).isFalse();
     }
 

@@ -65,7 +65,7 @@ abstract class UiTestBase {
         Lab lab = new Lab(TestPaths.lab(), runner, new MinikubeCli(runner), () -> {
             throw new LabException("no cluster in UI tests");
         }, CreateOrUpdateApplier::new);
-        context = new AppContext(UiThreads.forApp(), configDir, LabControl.of(() -> lab), liveSensors(), 0);
+        context = new AppContext(UiThreads.forApp(), configDir, TestPaths.lab().root(), LabControl.of(() -> lab), liveSensors(), 0);
         context.shell().themeProperty().set(initialTheme());
         ThemeManager.apply(initialTheme());
         Scene scene = new Scene(context.window(), 1280, 800);
