@@ -154,7 +154,7 @@ public final class ScenariosPage extends BorderPane {
         ComboBox<ScenarioStudy.RuleView> rules = new ComboBox<>();
         rules.setId("scenarios-rule-choice");
         rules.setMaxWidth(Double.MAX_VALUE);
-        Views.localize(rules, i18n, r -> (r.fired() ? "✓ " : "✗ ") + r.rule());
+        Views.localize(rules, i18n, r -> r == null ? "" : (r.fired() ? "✓ " : "✗ ") + r.rule());
         vm.studyProperty().addListener((o, a, b) -> rules.getItems().setAll(b == null ? List.of() : b.rules()));
         rules.valueProperty().bindBidirectional(vm.ruleProperty());
         Label ruleName = Views.bound(Bindings.createStringBinding(() -> vm.ruleProperty().get() == null ? i18n.get("scenarios.rule.none")
