@@ -41,6 +41,8 @@ public final class AppContext implements AutoCloseable {
     private final TelegramViewModel telegram;
     private final Path repoRoot;
     private final StudyProgress progress;
+    private final java.util.List<Runnable> deferred = new java.util.ArrayList<>();
+    private boolean started;
     private final Path configDir;
     private final LabControl lab;
     private final EngineOptions options;
@@ -65,7 +67,7 @@ public final class AppContext implements AutoCloseable {
         this.session = new SessionViewModel(threads, options, paceMillis);
         this.sensor = new SensorViewModel(threads, session, sensors, shell::rulesFiles);
         this.telegram = new TelegramViewModel(threads, session, configDir.resolve("spool"));
-        telegram.configure(SettingsViewModel.savedTelegram(shell, configDir.resolve("telegram.properties")));
+        whenStarted(() -> telegram.configure(SettingsViewModel.savedTelegram(shell, configDir.resolve("telegram.properties"))));
     }
 
     public TelegramViewModel telegram() {
@@ -88,10 +90,27 @@ public final class AppContext implements AutoCloseable {
         return session;
     }
 
-    /** Builds the main window and loads the rules. */
+    /** Builds the main window; {@link #started()} begins the background work once it is on screen. */
     public MainWindow window() {
-        session.loadRules(shell.rulesFiles());
+        whenStarted(() -> session.loadRules(shell.rulesFiles()));
         return new MainWindow(i18n, shell, session, sensor, this::page);
+    }
+
+    /**
+     * Runs {@code work} once the window shows its first frame (at once after that): loading rules and checking
+     * the lab compete for the CPU with drawing the first frame, on a 2-core laptop that is most of start-up.
+     */
+    void whenStarted(Runnable work) {
+        if (started) work.run();
+        else deferred.add(work);
+    }
+
+    /** The window is on screen: starts the work that waited for it. Call on the FX thread. */
+    public void started() {
+        if (started) return;
+        started = true;
+        deferred.forEach(Runnable::run);
+        deferred.clear();
     }
 
     private Node page(Page p) {
@@ -102,23 +121,23 @@ public final class AppContext implements AutoCloseable {
                     shell.pageProperty().set(Page.ALERTS);
                     session.replayDemo();
                 }, session::notify);
-                vm.refresh();
+                whenStarted(vm::refresh);
                 yield new LabPage(i18n, vm, sensor, session);
             }
             case RULES -> {
                 RulesViewModel vm = new RulesViewModel(threads, options);
-                vm.openDemoRules();
+                whenStarted(vm::openDemoRules);
                 yield new RulesPage(i18n, vm);
             }
             case ALERTS -> new AlertsPage(i18n, session, telegram);
             case SCENARIOS -> {
                 ScenariosViewModel vm = new ScenariosViewModel(threads, session, repoRoot, progress);
-                vm.load();
+                whenStarted(vm::load);
                 yield new ScenariosPage(i18n, vm, telegram);
             }
             case EXERCISES -> {
                 ExercisesViewModel vm = new ExercisesViewModel(threads, session, repoRoot.resolve(ExerciseCatalog.RELATIVE_DIR), progress);
-                vm.load();
+                whenStarted(vm::load);
                 yield new ExercisesPage(i18n, vm);
             }
             case GUIDE -> new GuidePage(i18n, new GuideViewModel(i18n.localeProperty().get()));

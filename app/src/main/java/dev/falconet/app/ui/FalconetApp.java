@@ -31,6 +31,7 @@ public final class FalconetApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setOnCloseRequest(e -> context.shell().windowSize(stage.getWidth(), stage.getHeight()));
+        onFirstFrame(scene);
         stage.show();
         if (isRoot()) context.session().notify(dev.falconet.app.ui.shell.Notice.info("status.root"));
     }
@@ -55,6 +56,35 @@ public final class FalconetApp extends Application {
         synchronized (this) {
             if (lab != null) lab.close();
         }
+    }
+
+    /**
+     * At the first layout pulse (the first frame goes to the renderer) the background work starts. For the
+     * start-up benchmark (bench/startup.sh): with {@code -Dfalconet.firstframe=FILE} the wall-clock time (epoch
+     * milliseconds) of that pulse and the CPU time the process used until then (milliseconds, all threads) are
+     * written to FILE; with {@code -Dfalconet.exitAfterFirstFrame=true} the app then quits.
+     */
+    private void onFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            long now = System.currentTimeMillis();
+            scene.removePostLayoutPulseListener(once[0]);
+            String file = System.getProperty("falconet.firstframe");
+            if (file != null) {
+                try {
+                    long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+                    java.nio.file.Files.writeString(java.nio.file.Path.of(file), now + " " + cpu + "\n");
+                } catch (java.io.IOException e) {
+                    System.err.println("falconet: cannot write " + file + ": " + e.getMessage());
+                }
+                if (Boolean.getBoolean("falconet.exitAfterFirstFrame")) {
+                    javafx.application.Platform.runLater(javafx.application.Platform::exit);
+                    return;
+                }
+            }
+            javafx.application.Platform.runLater(context::started);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private static boolean isRoot() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Screenshots of every page, light and dark (and the Lab and Alerts pages in Russian), each checked
+ * Screenshots of every page, light and dark, English and Russian (and every Guide section), each checked
  * to be more than a blank frame. Saved under {@code target/screenshots/} (or {@code -Dfalconet.screenshots=DIR}).
  */
 class ScreenshotUiTest extends UiTestBase {
@@ -41,23 +41,23 @@ class ScreenshotUiTest extends UiTestBase {
             context.shell().languageProperty().set(Locale.forLanguageTag(language));
         });
         waitFor("rules", () -> context.session().engineProperty().get() != null);
-        String suffix = t.name().toLowerCase(Locale.ROOT) + (language.equals("en") ? "" : "-" + language);
+        String suffix = t.name().toLowerCase(Locale.ROOT) + "-" + language;
 
         click("nav-lab");
         waitFor("the lab check", () -> !robot.lookup("#lab-tools").queryTableView().getItems().isEmpty());
         save("lab-" + suffix);
 
-        click("nav-alerts");
-        click("alerts-replay");
-        TableView<?> alerts = node(robot, "alerts-table");
-        waitFor("alerts", () -> !context.session().replayingProperty().get() && alerts.getItems().size() >= 5);
-        fx(() -> alerts.getSelectionModel().select(1));
-        save("alerts-" + suffix);
-
-        click("nav-guide");
-        node(robot, "guide-diagram-kubernetes");
-        save("guide-" + suffix);
-        if (!language.equals("en")) return;
+        click("nav-scenarios");
+        dev.falconet.app.ui.scenarios.ScenariosPage scenarios = node(robot, "scenarios-page");
+        waitFor("the catalogue", () -> !scenarios.viewModel().items().isEmpty());
+        fx(() -> scenarios.viewModel().selectedProperty().set(scenarios.viewModel().items().stream()
+                .filter(i -> i.scenario().id().equals("read-pam-passwd")).findFirst().orElseThrow().scenario()));
+        click("scenarios-runall");
+        waitFor("the run", () -> scenarios.viewModel().studyProperty().get() != null);
+        save("scenarios-" + suffix);
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) scenarios.lookup(".scroll-pane");
+        fx(() -> scroll.setVvalue(1.0));
+        save("scenario-panes-" + suffix);
 
         click("nav-rules");
         RulesPage rules = node(robot, "rules-page");
@@ -76,6 +76,24 @@ class ScreenshotUiTest extends UiTestBase {
         javafx.scene.control.ListView<?> problems = node(robot, "rules-problems");
         fx(() -> problems.getSelectionModel().select(0));
         save("rules-" + suffix);
+
+        click("nav-exercises");
+        dev.falconet.app.ui.exercises.ExercisesPage exercises = node(robot, "exercises-page");
+        waitFor("the exercises", () -> !exercises.viewModel().items().isEmpty());
+        click("exercises-check");
+        waitFor("the grade", () -> exercises.viewModel().reportProperty().get() != null);
+        click("exercises-hint");
+        save("exercises-" + suffix);
+
+        click("nav-alerts");
+        TableView<?> alerts = node(robot, "alerts-table");
+        waitFor("alerts", () -> alerts.getItems().size() >= 1);
+        fx(() -> alerts.getSelectionModel().select(0));
+        save("alerts-" + suffix);
+
+        click("nav-guide");
+        node(robot, "guide-diagram-kubernetes");
+        save("guide-" + suffix);
 
         click("nav-settings");
         save("settings-" + suffix);

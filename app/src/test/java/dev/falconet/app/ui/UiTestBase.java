@@ -72,6 +72,7 @@ abstract class UiTestBase {
         ThemeManager.style(scene);
         stage.setScene(scene);
         stage.show();
+        context.started();
     }
 
     /** The live sensors the window uses: none by default (starting one fails with the reason). */

@@ -200,7 +200,9 @@ public final class ExercisesPage extends BorderPane {
         if (e == null) return;
         for (int i = 0; i < Math.min(vm.hintsShownProperty().get(), e.hints().size()); i++) {
             TextFlow f = flow(e.hints().get(i).in(lang()));
-            f.getChildren().addFirst(new Text("💡 "));
+            Text label = new Text(i18n.get("exercises.hint.n", i + 1) + " ");
+            label.getStyleClass().addAll("guide-text", "guide-bold");
+            f.getChildren().addFirst(label);
             f.getStyleClass().add("exercise-hint");
             hints.getChildren().add(f);
         }

@@ -98,8 +98,8 @@ public final class ScenariosPage extends BorderPane {
         done.setId("scenarios-progress");
         VBox left = new VBox(6, done, catalogue);
         VBox.setVgrow(catalogue, Priority.ALWAYS);
-        left.setPrefWidth(250);
-        left.setMinWidth(200);
+        left.setPrefWidth(210);
+        left.setMinWidth(170);
 
         // the scenario: story, steps, terminal
         Button runAll = Views.button(i18n, "scenarios.runall", vm::runAll);
@@ -130,7 +130,7 @@ public final class ScenariosPage extends BorderPane {
         scroll.setFitToWidth(true);
 
         SplitPane split = new SplitPane(left, scroll);
-        split.setDividerPositions(0.2);
+        split.setDividerPositions(0.17);
         SplitPane.setResizableWithParent(left, false);
         setCenter(split);
 
@@ -175,8 +175,8 @@ public final class ScenariosPage extends BorderPane {
         ruleState.setWrapText(true);
         yaml.setId("scenarios-rule-yaml");
         yaml.getStyleClass().add("rule-yaml");
-        ScrollPane yamlScroll = new ScrollPane(yaml);
-        yamlScroll.setFitToWidth(true);
+        ScrollPane yamlScroll = new ScrollPane(yaml); // no wrapping: the YAML keeps its lines
+        yaml.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         yamlScroll.setPrefHeight(200);
         tree.setId("scenarios-explain");
         tree.setPrefHeight(160);
@@ -212,9 +212,9 @@ public final class ScenariosPage extends BorderPane {
         TableColumn<FieldRow, String> fname = Views.column(i18n, "scenarios.fields.col.field", FieldRow::field);
         TableColumn<FieldRow, String> fvalue = Views.column(i18n, "scenarios.fields.col.value",
                 f -> f.missing() ? f.value() + " (" + i18n.get(f.reason()) + ")" : f.value());
-        fname.setPrefWidth(150);
-        fvalue.setPrefWidth(260);
+        fname.setPrefWidth(140);
         fields.getColumns().addAll(List.of(fname, fvalue));
+        fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         fields.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(FieldRow f, boolean empty) {
@@ -236,10 +236,10 @@ public final class ScenariosPage extends BorderPane {
         for (Node n : List.of(rulePane, fieldsPane, tg)) {
             HBox.setHgrow(n, Priority.ALWAYS);
             ((VBox) n).setPrefWidth(330);
-            ((VBox) n).setMinWidth(240);
+            ((VBox) n).setMinWidth(250);
             n.getStyleClass().add("card-box");
         }
-        panes.setMinHeight(460);
+        panes.setMinHeight(520);
         return panes;
     }
 

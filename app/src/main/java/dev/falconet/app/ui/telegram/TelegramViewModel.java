@@ -56,8 +56,10 @@ public final class TelegramViewModel implements AutoCloseable {
             while (c.next()) {
                 if (!c.wasAdded()) continue;
                 List<Alert> added = List.copyOf(c.getAddedSubList());
-                TelegramSink s = sink;
-                if (s != null) feeder.execute(() -> added.forEach(s::accept));
+                feeder.execute(() -> {
+                    TelegramSink s = sink;
+                    if (s != null) added.forEach(s::accept);
+                });
             }
         });
     }
@@ -81,7 +83,7 @@ public final class TelegramViewModel implements AutoCloseable {
         return deliveries.stream().filter(d -> d.alertUuid().equals(alertUuid)).toList();
     }
 
-    /** Sends the feed's next alerts to this chat (off: null). */
+    /** Sends the feed's next alerts to this chat (off: null). Opening the spool and the client happens off the FX thread. */
     public void configure(TelegramSettings settings) {
         TelegramSink old = sink;
         sink = null;
@@ -91,15 +93,21 @@ public final class TelegramViewModel implements AutoCloseable {
             return;
         }
         Path dir = spoolRoot.resolve("telegram-" + settings.chatId().replace('@', '_'));
-        try {
-            Spool spool = Spool.open(dir, SPOOL_MAX);
-            sink = new TelegramSink(settings, spool, new BotApiClient(settings), this::onStatus, Pacer.SYSTEM, Backoff.standard(),
-                    Duration.ofSeconds(3)).start();
-            state.set(Msg.of("telegram.state.on", settings.chatId(), settings.minPriority().display()));
-        } catch (IOException | RuntimeException e) {
-            state.set(Msg.of("telegram.state.off"));
-            session.notify(Notice.error("notify.telegram.spool", dir.toString(), String.valueOf(e.getMessage())));
-        }
+        // on the feeder thread: alerts that arrive meanwhile queue behind it and go to the new chat
+        feeder.execute(() -> {
+            try {
+                Spool spool = Spool.open(dir, SPOOL_MAX);
+                TelegramSink s = new TelegramSink(settings, spool, new BotApiClient(settings), this::onStatus, Pacer.SYSTEM, Backoff.standard(),
+                        Duration.ofSeconds(3)).start();
+                sink = s;
+                threads.ui().execute(() -> state.set(Msg.of("telegram.state.on", settings.chatId(), settings.minPriority().display())));
+            } catch (IOException | RuntimeException e) {
+                threads.ui().execute(() -> {
+                    state.set(Msg.of("telegram.state.off"));
+                    session.notify(Notice.error("notify.telegram.spool", dir.toString(), String.valueOf(e.getMessage())));
+                });
+            }
+        });
     }
 
     private void onStatus(DeliveryStatus s) {
