@@ -25,6 +25,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ScreenshotUiTest extends UiTestBase {
     private Theme theme = Theme.LIGHT;
+    private AutoCloseable closeAfter;
+
+    @org.junit.jupiter.api.AfterEach
+    void closeFakeApi() throws Exception {
+        if (closeAfter != null) closeAfter.close();
+    }
 
     @Override
     protected Theme initialTheme() {
@@ -47,6 +53,11 @@ class ScreenshotUiTest extends UiTestBase {
         waitFor("the lab check", () -> !robot.lookup("#lab-tools").queryTableView().getItems().isEmpty());
         save("lab-" + suffix);
 
+        // Telegram set up against the loopback fake Bot API, so the shots show a delivery timeline
+        dev.falconet.app.ui.settings.FakeBotApi api = new dev.falconet.app.ui.settings.FakeBotApi("123:ABC");
+        closeAfter = api;
+        fx(() -> context.telegram().configure(new dev.falconet.output.telegram.TelegramSettings(api.token(), "4242",
+                dev.falconet.rules.Priority.DEBUG, null, java.net.URI.create(api.url()), 0)));
         click("nav-scenarios");
         dev.falconet.app.ui.scenarios.ScenariosPage scenarios = node(robot, "scenarios-page");
         waitFor("the catalogue", () -> !scenarios.viewModel().items().isEmpty());
@@ -54,6 +65,8 @@ class ScreenshotUiTest extends UiTestBase {
                 .filter(i -> i.scenario().id().equals("read-pam-passwd")).findFirst().orElseThrow().scenario()));
         click("scenarios-runall");
         waitFor("the run", () -> scenarios.viewModel().studyProperty().get() != null);
+        waitFor("the delivery", () -> !context.telegram().deliveries().isEmpty()
+                && context.telegram().deliveries().getLast().state() == dev.falconet.output.DeliveryState.SENT);
         save("scenarios-" + suffix);
         javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) scenarios.lookup(".scroll-pane");
         fx(() -> scroll.setVvalue(1.0));

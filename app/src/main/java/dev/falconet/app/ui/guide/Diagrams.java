@@ -71,9 +71,9 @@ final class Diagrams {
         c.box(480, 105, 250, 44, c.plain("kube-apiserver"), null);
         c.box(480, 165, 250, 44, c.t("guide.diagram.objects"), "diagram-pod");
         c.arrow(170, 45, 480, 67);
-        c.label(250, 30, c.t("guide.diagram.creates"));
+        c.label(180, 34, c.t("guide.diagram.creates"));
         c.arrow(170, 115, 480, 127);
-        c.label(250, 100, c.t("guide.diagram.apicalls"));
+        c.label(180, 104, c.t("guide.diagram.apicalls"));
         c.arrow(170, 185, 230, 185);
         c.arrow(400, 185, 480, 140);
         c.label(395, 150, c.t("guide.diagram.renders"));

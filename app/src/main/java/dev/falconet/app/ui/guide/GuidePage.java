@@ -116,6 +116,7 @@ public final class GuidePage extends BorderPane {
                 Label l = new Label(c.text());
                 l.getStyleClass().add("guide-code");
                 l.setMaxWidth(Double.MAX_VALUE);
+                l.setWrapText(true); // a narrow window wraps a long line rather than hiding its end
                 yield l;
             }
             case GuideDocument.Diagram d -> {

@@ -212,7 +212,7 @@ public final class ScenariosPage extends BorderPane {
         TableColumn<FieldRow, String> fname = Views.column(i18n, "scenarios.fields.col.field", FieldRow::field);
         TableColumn<FieldRow, String> fvalue = Views.column(i18n, "scenarios.fields.col.value",
                 f -> f.missing() ? f.value() + " (" + i18n.get(f.reason()) + ")" : f.value());
-        fname.setPrefWidth(140);
+        fname.setPrefWidth(115);
         fields.getColumns().addAll(List.of(fname, fvalue));
         fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         fields.setRowFactory(t -> new javafx.scene.control.TableRow<>() {

@@ -52,6 +52,8 @@ public final class TelegramPane extends VBox {
         VBox.setVgrow(chat, Priority.ALWAYS);
         deliveryState.setId("telegram-delivery-state");
         deliveryState.getStyleClass().add(Styles.TEXT_BOLD);
+        deliveryState.setWrapText(true);
+        deliveryState.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         timeline.setId("telegram-timeline");
         timeline.setPrefHeight(120);
         timeline.setPlaceholder(Views.label(i18n, "telegram.timeline.none"));
