@@ -127,6 +127,15 @@ public final class Lab implements AutoCloseable {
      * waits until it runs.
      */
     public List<AppliedObject> up(StartOptions options, Duration rolloutTimeout, LabLog log) {
+        startCluster(options, log);
+        return applyLabApps(rolloutTimeout, log);
+    }
+
+    /**
+     * Starts (or resumes) the cluster with the driver the prerequisite check found, and checks that kubectl
+     * now points at it.
+     */
+    public void startCluster(StartOptions options, LabLog log) {
         PrerequisiteReport pre = prerequisites(log);
         if (!pre.ready()) {
             throw new LabException("the lab cannot start yet:\n  " + String.join("\n  ", pre.problems()));
@@ -138,7 +147,6 @@ public final class Lab implements AutoCloseable {
         if (!st.running()) throw new LabException("minikube start finished but " + st.message());
         KubeContextStatus ctx = KubeContextCheck.check(client(), minikube.profile(), log);
         if (!ctx.ok()) throw new LabException(ctx.message());
-        return applyLabApps(rolloutTimeout, log);
     }
 
     /**

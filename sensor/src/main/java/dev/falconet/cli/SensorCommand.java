@@ -65,6 +65,14 @@ public final class SensorCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "TIME", description = "Stop after this long (e.g. 30s, 500ms, 2m). Default: until SIGINT/SIGTERM.")
     String duration;
 
+    @Option(names = "--stop-on-eof",
+            description = "Also stop when standard input closes: the app starts the sensor through pkexec/sudo and cannot signal a root "
+                    + "process, so it stops it by closing the pipe (or by exiting).")
+    boolean stopOnEof;
+
+    /** Standard input, for --stop-on-eof (a test gives its own). */
+    java.io.InputStream stdin = System.in;
+
     @Option(names = "--stats", paramLabel = "TIME", description = "Print a stats line on stderr at this interval (e.g. 5s).")
     String statsInterval;
 
@@ -172,7 +180,8 @@ public final class SensorCommand implements Callable<Integer> {
             pipeline.start();
             // "READY" is what benchmark harnesses wait for before measuring
             err.println("falconet: sensor attached and READY (" + pipeline.traced().size() + " syscalls traced"
-                    + (durationNanos > 0 ? ", for " + duration : ", until Ctrl-C") + ")");
+                    + (durationNanos > 0 ? ", for " + duration : ", until Ctrl-C") + (stopOnEof ? " or end of input" : "") + ")");
+            if (stopOnEof) Thread.ofPlatform().daemon().name("falconet-stdin").start(() -> stopAtEof(done));
             if (durationNanos > 0) done.await(durationNanos, TimeUnit.NANOSECONDS);
             else done.await();
         } catch (InterruptedException e) {
@@ -199,6 +208,18 @@ public final class SensorCommand implements Callable<Integer> {
             // on SIGINT/SIGTERM the JVM halts once the hook returns: release it only after the summary
             stopped.countDown();
         }
+    }
+
+    private void stopAtEof(CountDownLatch done) {
+        byte[] buf = new byte[256];
+        try {
+            while (stdin.read(buf) >= 0) {
+                // input is ignored: only its end matters
+            }
+        } catch (java.io.IOException e) {
+            // a broken pipe is an end too
+        }
+        done.countDown();
     }
 
     private static int summarize(SensorPipeline pipeline, List<EventSink> sinks, long startedNanos, PrintStream err) {

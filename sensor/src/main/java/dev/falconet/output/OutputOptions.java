@@ -58,6 +58,11 @@ public final class OutputOptions {
             description = "Bearer token for --http-url, e.g. for a 'falconet receive' beyond loopback (env FALCONET_HTTP_TOKEN).")
     String httpToken;
 
+    @Option(names = "--http-token-file", paramLabel = "FILE",
+            description = "Read the bearer token for --http-url from this file, which only its owner may read (chmod 600): "
+                    + "how the app hands its token to a sensor started with pkexec or sudo, without showing it in the process list.")
+    Path httpTokenFile;
+
     @Mixin
     TelegramOptions telegram = new TelegramOptions();
 
@@ -102,7 +107,9 @@ public final class OutputOptions {
             Duration drain = Duration.ofSeconds(Math.max(0, drainSeconds));
             String url = firstNonBlank(httpUrl, env.get("FALCONET_HTTP_URL"));
             if (url != null) {
-                sinks.add(new HttpPostSink(httpUri(url), firstNonBlank(httpToken, env.get("FALCONET_HTTP_TOKEN")), events, 10_000,
+                String token = httpTokenFile != null ? TokenFile.read(httpTokenFile, "--http-token-file")
+                        : firstNonBlank(httpToken, env.get("FALCONET_HTTP_TOKEN"));
+                sinks.add(new HttpPostSink(httpUri(url), token, events, 10_000,
                         Duration.ofSeconds(1), drain).start());
             }
             Optional<TelegramSettings> tg = telegram.resolve(env);

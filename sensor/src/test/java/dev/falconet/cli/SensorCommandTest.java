@@ -62,4 +62,21 @@ class SensorCommandTest {
         assertThat(Durations.parseSize("64MiB", "--x")).isEqualTo(64L << 20);
         assertThatThrownBy(() -> Durations.parse("0s", "--x")).hasMessageContaining("more than zero");
     }
+
+    @Test
+    void stopsWhenItsInputClosesWithStopOnEof() {
+        java.util.Optional<dev.falconet.sensor.bpf.Preflight.Problem> p = dev.falconet.sensor.bpf.Preflight.check();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.isEmpty(), () -> "live sensor skipped: " + p.get().message());
+        java.nio.file.Path rules = dev.falconet.testing.SharedMaterial.upstreamRules().resolve("falco_rules.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(rules), "upstream rules absent");
+        SensorCommand cmd = new SensorCommand();
+        cmd.stdin = new java.io.ByteArrayInputStream(new byte[0]);
+        var cl = new picocli.CommandLine(cmd);
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        long t0 = System.nanoTime();
+        int exit = cl.execute("-r", rules.toString(), "--no-stdout", "--stop-on-eof", "--duration", "60s");
+        assertThat(exit).isZero();
+        assertThat((System.nanoTime() - t0) / 1e9).as("stopped at end of input, long before --duration").isLessThan(45);
+    }
 }

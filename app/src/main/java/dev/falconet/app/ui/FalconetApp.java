@@ -3,8 +3,8 @@ package dev.falconet.app.ui;
 import dev.falconet.app.settings.AppSettingsStore;
 import dev.falconet.app.ui.shell.MainWindow;
 import dev.falconet.lab.Lab;
-import dev.falconet.lab.LabLog;
-import dev.falconet.lab.LabStatus;
+import dev.falconet.lab.LabControl;
+import dev.falconet.lab.sensor.LiveSensors;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -19,7 +19,9 @@ public final class FalconetApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        context = new AppContext(UiThreads.forApp(), AppSettingsStore.configDir(System.getenv()), this::labStatus, REPLAY_PACE_MILLIS);
+        var configDir = AppSettingsStore.configDir(System.getenv());
+        context = new AppContext(UiThreads.forApp(), configDir, repoRoot(), LabControl.of(this::lab), LiveSensors.onThisMachine(this::lab, configDir, isRoot()),
+                REPLAY_PACE_MILLIS);
         ThemeManager.apply(context.shell().themeProperty().get());
         MainWindow window = context.window();
         Scene scene = new Scene(window, context.shell().width(), context.shell().height());
@@ -29,13 +31,23 @@ public final class FalconetApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setOnCloseRequest(e -> context.shell().windowSize(stage.getWidth(), stage.getHeight()));
+        onFirstFrame(scene);
         stage.show();
-        if (isRoot()) context.session().say(dev.falconet.app.i18n.Msg.of("status.root"));
+        if (isRoot()) context.session().notify(dev.falconet.app.ui.shell.Notice.info("status.root"));
     }
 
-    private synchronized LabStatus labStatus(LabLog log) {
+    /** The checkout the app runs from (scenarios, rules, the launcher); the working directory when it cannot tell. */
+    private static java.nio.file.Path repoRoot() {
+        try {
+            return dev.falconet.lab.LabPaths.locate().root();
+        } catch (RuntimeException e) {
+            return java.nio.file.Path.of("").toAbsolutePath();
+        }
+    }
+
+    private synchronized Lab lab() {
         if (lab == null) lab = Lab.onThisMachine();
-        return lab.status(log);
+        return lab;
     }
 
     @Override
@@ -44,6 +56,35 @@ public final class FalconetApp extends Application {
         synchronized (this) {
             if (lab != null) lab.close();
         }
+    }
+
+    /**
+     * At the first layout pulse (the first frame goes to the renderer) the background work starts. For the
+     * start-up benchmark (bench/startup.sh): with {@code -Dfalconet.firstframe=FILE} the wall-clock time (epoch
+     * milliseconds) of that pulse and the CPU time the process used until then (milliseconds, all threads) are
+     * written to FILE; with {@code -Dfalconet.exitAfterFirstFrame=true} the app then quits.
+     */
+    private void onFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            long now = System.currentTimeMillis();
+            scene.removePostLayoutPulseListener(once[0]);
+            String file = System.getProperty("falconet.firstframe");
+            if (file != null) {
+                try {
+                    long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+                    java.nio.file.Files.writeString(java.nio.file.Path.of(file), now + " " + cpu + "\n");
+                } catch (java.io.IOException e) {
+                    System.err.println("falconet: cannot write " + file + ": " + e.getMessage());
+                }
+                if (Boolean.getBoolean("falconet.exitAfterFirstFrame")) {
+                    javafx.application.Platform.runLater(javafx.application.Platform::exit);
+                    return;
+                }
+            }
+            javafx.application.Platform.runLater(context::started);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private static boolean isRoot() {

@@ -6,8 +6,11 @@ package dev.falconet.app.ui;
  */
 public enum Page {
     LAB("lab", "nav.lab"),
+    SCENARIOS("scenarios", "nav.scenarios"),
     RULES("rules", "nav.rules"),
+    EXERCISES("exercises", "nav.exercises"),
     ALERTS("alerts", "nav.alerts"),
+    GUIDE("guide", "nav.guide"),
     SETTINGS("settings", "nav.settings");
 
     private final String id;

@@ -36,6 +36,7 @@ public final class Views {
         Button b = new Button();
         b.textProperty().bind(i18n.text(key));
         b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE); // a button never shrinks to "..."
         return b;
     }
 
@@ -75,6 +76,7 @@ public final class Views {
     public static Label badge(Priority p) {
         Label l = new Label(p.display());
         l.getStyleClass().addAll("priority-badge", "priority-" + p.name().toLowerCase());
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

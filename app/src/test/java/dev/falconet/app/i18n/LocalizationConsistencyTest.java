@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class LocalizationConsistencyTest {
     private static final Path BUNDLES = Path.of("src/main/resources/dev/falconet/app/ui/i18n");
-    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:app|nav|status|lab|rules|alerts|settings)\\.[a-z0-9_.]+)\"");
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:app|nav|status|lab|rules|alerts|settings|guide|scenarios|exercises|telegram|notify)\\.[a-z0-9_.]+)\"");
     /** Literals that look like keys but are file names. */
     private static final Pattern FILE_NAME = Pattern.compile(".*\\.(css|json|jsonl|yaml|yml|properties|png)$");
 

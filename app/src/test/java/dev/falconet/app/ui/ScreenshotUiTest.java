@@ -20,11 +20,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Screenshots of every page, light and dark (and the Lab and Alerts pages in Russian), each checked
+ * Screenshots of every page, light and dark, English and Russian (and every Guide section), each checked
  * to be more than a blank frame. Saved under {@code target/screenshots/} (or {@code -Dfalconet.screenshots=DIR}).
  */
 class ScreenshotUiTest extends UiTestBase {
     private Theme theme = Theme.LIGHT;
+    private AutoCloseable closeAfter;
+
+    @org.junit.jupiter.api.AfterEach
+    void closeFakeApi() throws Exception {
+        if (closeAfter != null) closeAfter.close();
+    }
 
     @Override
     protected Theme initialTheme() {
@@ -32,7 +38,7 @@ class ScreenshotUiTest extends UiTestBase {
     }
 
     @ParameterizedTest
-    @CsvSource({"LIGHT,en", "DARK,en", "LIGHT,ru"})
+    @CsvSource({"LIGHT,en", "DARK,en", "LIGHT,ru", "DARK,ru"})
     void everyPageIsDrawn(Theme t, String language) throws IOException {
         theme = t;
         fx(() -> {
@@ -41,19 +47,30 @@ class ScreenshotUiTest extends UiTestBase {
             context.shell().languageProperty().set(Locale.forLanguageTag(language));
         });
         waitFor("rules", () -> context.session().engineProperty().get() != null);
-        String suffix = t.name().toLowerCase(Locale.ROOT) + (language.equals("en") ? "" : "-" + language);
+        String suffix = t.name().toLowerCase(Locale.ROOT) + "-" + language;
 
         click("nav-lab");
         waitFor("the lab check", () -> !robot.lookup("#lab-tools").queryTableView().getItems().isEmpty());
         save("lab-" + suffix);
 
-        click("nav-alerts");
-        click("alerts-replay");
-        TableView<?> alerts = node(robot, "alerts-table");
-        waitFor("alerts", () -> !context.session().replayingProperty().get() && alerts.getItems().size() >= 5);
-        fx(() -> alerts.getSelectionModel().select(1));
-        save("alerts-" + suffix);
-        if (!language.equals("en")) return;
+        // Telegram set up against the loopback fake Bot API, so the shots show a delivery timeline
+        dev.falconet.app.ui.settings.FakeBotApi api = new dev.falconet.app.ui.settings.FakeBotApi("123:ABC");
+        closeAfter = api;
+        fx(() -> context.telegram().configure(new dev.falconet.output.telegram.TelegramSettings(api.token(), "4242",
+                dev.falconet.rules.Priority.DEBUG, null, java.net.URI.create(api.url()), 0)));
+        click("nav-scenarios");
+        dev.falconet.app.ui.scenarios.ScenariosPage scenarios = node(robot, "scenarios-page");
+        waitFor("the catalogue", () -> !scenarios.viewModel().items().isEmpty());
+        fx(() -> scenarios.viewModel().selectedProperty().set(scenarios.viewModel().items().stream()
+                .filter(i -> i.scenario().id().equals("read-pam-passwd")).findFirst().orElseThrow().scenario()));
+        click("scenarios-runall");
+        waitFor("the run", () -> scenarios.viewModel().studyProperty().get() != null);
+        waitFor("the delivery", () -> !context.telegram().deliveries().isEmpty()
+                && context.telegram().deliveries().getLast().state() == dev.falconet.output.DeliveryState.SENT);
+        save("scenarios-" + suffix);
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) scenarios.lookup(".scroll-pane");
+        fx(() -> scroll.setVvalue(1.0));
+        save("scenario-panes-" + suffix);
 
         click("nav-rules");
         RulesPage rules = node(robot, "rules-page");
@@ -73,8 +90,44 @@ class ScreenshotUiTest extends UiTestBase {
         fx(() -> problems.getSelectionModel().select(0));
         save("rules-" + suffix);
 
+        click("nav-exercises");
+        dev.falconet.app.ui.exercises.ExercisesPage exercises = node(robot, "exercises-page");
+        waitFor("the exercises", () -> !exercises.viewModel().items().isEmpty());
+        click("exercises-check");
+        waitFor("the grade", () -> exercises.viewModel().reportProperty().get() != null);
+        click("exercises-hint");
+        save("exercises-" + suffix);
+
+        click("nav-alerts");
+        TableView<?> alerts = node(robot, "alerts-table");
+        waitFor("alerts", () -> alerts.getItems().size() >= 1);
+        fx(() -> alerts.getSelectionModel().select(0));
+        save("alerts-" + suffix);
+
+        click("nav-guide");
+        node(robot, "guide-diagram-kubernetes");
+        save("guide-" + suffix);
+
         click("nav-settings");
         save("settings-" + suffix);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"LIGHT,en", "DARK,ru"})
+    void everyGuideSectionIsDrawn(Theme t, String language) throws IOException {
+        fx(() -> {
+            context.shell().themeProperty().set(t);
+            ThemeManager.apply(t);
+            context.shell().languageProperty().set(Locale.forLanguageTag(language));
+        });
+        click("nav-guide");
+        dev.falconet.app.ui.guide.GuidePage guide = node(robot, "guide-page");
+        for (var section : guide.viewModel().documentProperty().get().sections()) {
+            fx(() -> guide.viewModel().sectionProperty().set(section.id()));
+            javafx.scene.control.Label title = node(robot, "guide-section-title");
+            assertThat(title.getText()).isEqualTo(section.title());
+            save("guide-" + section.id() + "-" + t.name().toLowerCase(Locale.ROOT) + "-" + language);
+        }
     }
 
     private void save(String name) throws IOException {

@@ -2,8 +2,13 @@ package dev.falconet.app.ui;
 
 import dev.falconet.app.settings.Theme;
 import dev.falconet.lab.FakeTools;
-import dev.falconet.lab.LabStatus;
-import dev.falconet.lab.prereq.Prerequisites;
+import dev.falconet.lab.Lab;
+import dev.falconet.lab.LabControl;
+import dev.falconet.lab.LabException;
+import dev.falconet.lab.TestPaths;
+import dev.falconet.lab.kube.CreateOrUpdateApplier;
+import dev.falconet.lab.minikube.MinikubeCli;
+import dev.falconet.lab.sensor.LiveSensors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,14 +62,33 @@ abstract class UiTestBase {
         configDir = Files.createTempDirectory("falconet-ui");
         Path noTools = Files.createDirectories(configDir.resolve("empty-path"));
         var runner = new FakeTools(noTools).runner();
-        context = new AppContext(UiThreads.forApp(), configDir,
-                log -> new LabStatus(new Prerequisites(runner, noTools.resolve("kvm")).check(log), null, null, List.of(), false, List.of()), 0);
+        Lab lab = new Lab(TestPaths.lab(), runner, new MinikubeCli(runner), () -> {
+            throw new LabException("no cluster in UI tests");
+        }, CreateOrUpdateApplier::new);
+        context = new AppContext(UiThreads.forApp(), configDir, TestPaths.lab().root(), LabControl.of(() -> lab), liveSensors(), 0);
         context.shell().themeProperty().set(initialTheme());
         ThemeManager.apply(initialTheme());
         Scene scene = new Scene(context.window(), 1280, 800);
         ThemeManager.style(scene);
         stage.setScene(scene);
         stage.show();
+        context.started();
+    }
+
+    /** The live sensors the window uses: none by default (starting one fails with the reason). */
+    protected LiveSensors liveSensors() {
+        return new LiveSensors() {
+            @Override
+            public AutoCloseable startHost(List<Path> rules, dev.falconet.lab.sensor.HostSensor.Listener listener) {
+                throw new LabException("the sensor needs root, and neither pkexec nor sudo is installed");
+            }
+
+            @Override
+            public AutoCloseable followCluster(java.util.function.Consumer<dev.falconet.output.Alert> alerts,
+                                               java.util.function.Consumer<String> problems) {
+                throw new LabException("minikube is not running");
+            }
+        };
     }
 
     @AfterEach

@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.falconet.app.alerts.AlertFilter;
 import dev.falconet.app.ui.Views;
 import dev.falconet.app.ui.i18n.I18n;
+import dev.falconet.app.ui.telegram.TelegramPane;
+import dev.falconet.app.ui.telegram.TelegramViewModel;
 import dev.falconet.app.ui.shell.SessionViewModel;
 import dev.falconet.output.Alert;
 import dev.falconet.output.AlertFormats;
@@ -37,7 +39,7 @@ public final class AlertsPage extends BorderPane {
     private final AlertsViewModel vm;
     private final TableView<Alert> table = new TableView<>();
 
-    public AlertsPage(I18n i18n, SessionViewModel session) {
+    public AlertsPage(I18n i18n, SessionViewModel session, TelegramViewModel telegram) {
         this.vm = new AlertsViewModel(session.alerts());
         getStyleClass().add("page");
         setId("alerts-page");
@@ -108,9 +110,16 @@ public final class AlertsPage extends BorderPane {
         VBox detailPane = new VBox(6, Views.label(i18n, "alerts.detail.title"), details);
         VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
 
-        SplitPane split = new SplitPane(table, detailPane);
+        TelegramPane tg = new TelegramPane(i18n, telegram);
+        tg.setId("alerts-telegram");
+        tg.alertProperty().bind(table.getSelectionModel().selectedItemProperty());
+        tg.setPadding(new Insets(8, 0, 0, 8));
+        SplitPane right = new SplitPane(detailPane, tg);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.45);
+        SplitPane split = new SplitPane(table, right);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.6);
         detailPane.setPadding(new Insets(0, 0, 0, 8));
         setCenter(split);
 

@@ -3,6 +3,10 @@ package dev.falconet.app.ui.lab;
 import atlantafx.base.theme.Styles;
 import dev.falconet.app.ui.Views;
 import dev.falconet.app.ui.i18n.I18n;
+import dev.falconet.app.ui.shell.SensorViewModel;
+import dev.falconet.app.ui.shell.SessionViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.ProgressBar;
 import dev.falconet.lab.kube.PodRow;
 import dev.falconet.lab.prereq.ToolStatus;
 import java.util.List;
@@ -24,7 +28,7 @@ import javafx.scene.layout.VBox;
 public final class LabPage extends BorderPane {
     private final LabViewModel vm;
 
-    public LabPage(I18n i18n, LabViewModel vm) {
+    public LabPage(I18n i18n, LabViewModel vm, SensorViewModel sensor, SessionViewModel session) {
         this.vm = vm;
         getStyleClass().add("page");
         setId("lab-page");
@@ -96,9 +100,78 @@ public final class LabPage extends BorderPane {
         equivalents.setPlaceholder(Views.label(i18n, "lab.equivalents.none"));
         equivalents.setPrefHeight(120);
 
+        // the cluster: start/stop with the live log, deploy the lab's application
+        Button start = Views.button(i18n, "lab.cluster.start", vm::startCluster);
+        start.setId("lab-start");
+        start.getStyleClass().add(Styles.SUCCESS);
+        Button stop = Views.button(i18n, "lab.cluster.stop", vm::stopCluster);
+        stop.setId("lab-stop");
+        Button deploy = Views.button(i18n, "lab.cluster.deploy", vm::deployApps);
+        deploy.setId("lab-deploy");
+        for (Button b : List.of(start, stop, deploy)) b.disableProperty().bind(vm.runningProperty().isNotNull().or(vm.checkingProperty()));
+        ProgressBar progress = new ProgressBar();
+        progress.setId("lab-progress");
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.setPrefWidth(260);
+        progress.visibleProperty().bind(vm.runningProperty().isNotNull());
+        Label action = Views.bound(Bindings.createStringBinding(() -> vm.runningProperty().get() == null ? ""
+                : i18n.get(switch (vm.runningProperty().get()) {
+                    case START -> "lab.cluster.starting";
+                    case STOP -> "lab.cluster.stopping";
+                    case DEPLOY -> "lab.cluster.deploying";
+                }), vm.runningProperty(), i18n.messagesProperty()));
+        HBox clusterActions = new HBox(8, start, stop, deploy, progress, action);
+        clusterActions.setAlignment(Pos.CENTER_LEFT);
+        ListView<String> log = new ListView<>(vm.log());
+        log.setId("lab-log");
+        log.getStyleClass().add("terminal");
+        log.setPlaceholder(Views.label(i18n, "lab.log.empty"));
+        log.setPrefHeight(130);
+        vm.log().addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(vm.log().size() - 1));
+
+        // the sensor: where alerts come from, how fast, what it lost
+        Label mode = Views.bound(Bindings.createStringBinding(() -> i18n.get(switch (sensor.modeProperty().get()) {
+            case REPLAY -> "lab.sensor.mode.replay";
+            case HOST -> "lab.sensor.mode.host";
+            case CLUSTER -> "lab.sensor.mode.cluster";
+        }), sensor.modeProperty(), i18n.messagesProperty()));
+        mode.setId("lab-sensor-mode");
+        mode.getStyleClass().add(Styles.TEXT_BOLD);
+        Label rate = Views.bound(Bindings.createStringBinding(() -> Double.isNaN(sensor.eventsPerSecondProperty().get())
+                        ? i18n.get("lab.sensor.rate.none") : i18n.get("lab.sensor.rate", Math.round(sensor.eventsPerSecondProperty().get())),
+                sensor.eventsPerSecondProperty(), i18n.messagesProperty()));
+        rate.setId("lab-sensor-rate");
+        Label drops = Views.bound(Bindings.createStringBinding(() -> i18n.get("lab.sensor.drops", sensor.dropsProperty().get()),
+                sensor.dropsProperty(), i18n.messagesProperty()));
+        drops.setId("lab-sensor-drops");
+        Label rules = Views.bound(Bindings.createStringBinding(() -> session.engineProperty().get() == null ? i18n.get("lab.sensor.rules.none")
+                        : i18n.get("lab.sensor.rules", session.engineProperty().get().rules().size()),
+                session.engineProperty(), i18n.messagesProperty()));
+        rules.setId("lab-sensor-rules");
+        Label sensorState = Views.bound(i18n.text(sensor.stateProperty()));
+        sensorState.setId("lab-sensor-state");
+        sensorState.setWrapText(true);
+        Button host = Views.button(i18n, "lab.sensor.host", sensor::startHost);
+        host.setId("lab-sensor-host");
+        host.setTooltip(Views.tooltip(i18n, "lab.sensor.host.tip"));
+        Button cluster2 = Views.button(i18n, "lab.sensor.cluster", sensor::connectCluster);
+        cluster2.setId("lab-sensor-cluster");
+        Button replay2 = Views.button(i18n, "lab.sensor.replay", sensor::useReplay);
+        replay2.setId("lab-sensor-replay");
+        host.disableProperty().bind(sensor.busyProperty());
+        cluster2.disableProperty().bind(sensor.busyProperty());
+        replay2.disableProperty().bind(sensor.busyProperty().or(sensor.modeProperty().isEqualTo(SensorViewModel.Mode.REPLAY)));
+        HBox figures = new HBox(24, mode, rate, drops, rules);
+        figures.setAlignment(Pos.CENTER_LEFT);
+        HBox sensorActions = new HBox(8, host, cluster2, replay2);
+        VBox sensorCard = new VBox(8, figures, sensorState, sensorActions);
+        sensorCard.setId("lab-sensor");
+        sensorCard.getStyleClass().add("card-box");
+
         VBox content = new VBox(12, replayCard,
+                Views.title(i18n, "lab.sensor.title"), sensorCard,
                 Views.title(i18n, "lab.tools.title"), tools, driver,
-                Views.title(i18n, "lab.cluster.title"), cluster, pods,
+                Views.title(i18n, "lab.cluster.title"), cluster, clusterActions, log, pods,
                 Views.title(i18n, "lab.equivalents.title"), equivalents);
         content.setPadding(new Insets(0, 12, 12, 0));
         ScrollPane scroll = new ScrollPane(content);

@@ -10,13 +10,13 @@ import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /** Turns highlighting and diagnostics into RichTextFX style spans (diagnostics overlay the highlighting). */
-final class RulesStyling {
+public final class RulesStyling {
     static final String ERROR = "diag-error";
     static final String WARNING = "diag-warning";
 
     private RulesStyling() {}
 
-    static StyleSpans<Collection<String>> spans(int length, List<HighlightSpan> highlight, List<EditorDiagnostic> diags) {
+    public static StyleSpans<Collection<String>> spans(int length, List<HighlightSpan> highlight, List<EditorDiagnostic> diags) {
         TreeSet<Integer> cuts = new TreeSet<>();
         cuts.add(0);
         cuts.add(length);

@@ -42,6 +42,7 @@ public final class SettingsViewModel {
     private final ObjectProperty<Msg> telegramMessage = new SimpleObjectProperty<>();
     private final BooleanProperty testing = new SimpleBooleanProperty();
     private final ObjectProperty<Msg> rulesMessage = new SimpleObjectProperty<>();
+    private Consumer<TelegramSettings> onTelegramSaved = s -> {};
 
     /**
      * @param telegramFile the 0600 Telegram settings file (the only place the token is written)
@@ -60,6 +61,30 @@ public final class SettingsViewModel {
             } catch (OutputConfigException e) {
                 telegramMessage.set(Msg.of("settings.telegram.loadfailed", e.getMessage()));
             }
+        }
+    }
+
+    /** Called with the settings each time Telegram is saved (the app then sends its alerts there). */
+    public void onTelegramSaved(Consumer<TelegramSettings> listener) {
+        this.onTelegramSaved = listener;
+    }
+
+    /**
+     * The Telegram settings saved earlier (token file plus the chat id and minimum priority of the app's
+     * settings), or null when Telegram is not set up or the file cannot be read.
+     */
+    public static TelegramSettings savedTelegram(ShellViewModel shell, Path telegramFile) {
+        if (!Files.isRegularFile(telegramFile)) return null;
+        try {
+            Map<String, String> m = TelegramSettingsStore.load(telegramFile);
+            String token = m.getOrDefault("token", "").strip();
+            String chat = shell.telegramChatIdProperty().get().isBlank() ? m.getOrDefault("chatid", "").strip() : shell.telegramChatIdProperty().get().strip();
+            if (token.isEmpty() || chat.isEmpty()) return null;
+            String u = shell.telegramApiUrlProperty().get().strip();
+            URI api = u.isEmpty() ? TelegramSettings.DEFAULT_API : URI.create(u);
+            return new TelegramSettings(token, chat, shell.telegramMinPriorityProperty().get(), null, api, TelegramSettings.defaultPerMinute(chat));
+        } catch (OutputConfigException | IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -119,6 +144,7 @@ public final class SettingsViewModel {
             TelegramSettingsStore.save(s, telegramFile);
             shell.save();
             telegramMessage.set(Msg.of("settings.telegram.saved", telegramFile.toString()));
+            onTelegramSaved.accept(s);
         } catch (IOException | RuntimeException e) {
             telegramMessage.set(Msg.of("settings.telegram.savefailed", telegramFile.toString(), String.valueOf(e.getMessage())));
         }

@@ -32,15 +32,15 @@ public final class MainWindow extends BorderPane {
     private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
     private final StackPane content = new StackPane();
 
-    public MainWindow(I18n i18n, ShellViewModel shell, SessionViewModel session, Function<Page, Node> pageFactory) {
+    public MainWindow(I18n i18n, ShellViewModel shell, SessionViewModel session, SensorViewModel sensor, Function<Page, Node> pageFactory) {
         this.shell = shell;
         this.pageFactory = pageFactory;
         getStyleClass().add("main-window");
         setLeft(sidebar(i18n));
         content.getStyleClass().add("content");
         content.setPadding(new Insets(16));
-        setCenter(content);
-        setBottom(statusBar(i18n, session));
+        setCenter(new StackPane(content, new NoticeStack(i18n, session)));
+        setBottom(statusBar(i18n, session, sensor));
         shell.pageProperty().addListener((o, a, b) -> show(b));
         shell.themeProperty().addListener((o, a, b) -> ThemeManager.apply(b));
         show(shell.pageProperty().get());
@@ -86,8 +86,12 @@ public final class MainWindow extends BorderPane {
         return box;
     }
 
-    private HBox statusBar(I18n i18n, SessionViewModel session) {
-        Label mode = Views.label(i18n, "status.mode.replay");
+    private HBox statusBar(I18n i18n, SessionViewModel session, SensorViewModel sensor) {
+        Label mode = Views.bound(Bindings.createStringBinding(() -> i18n.get(switch (sensor.modeProperty().get()) {
+            case REPLAY -> "status.mode.replay";
+            case HOST -> "status.mode.host";
+            case CLUSTER -> "status.mode.cluster";
+        }), sensor.modeProperty(), i18n.messagesProperty()));
         mode.setId("status-mode");
         mode.getStyleClass().add("status-mode");
         Label rules = Views.bound(Bindings.createStringBinding(() -> session.engineProperty().get() == null

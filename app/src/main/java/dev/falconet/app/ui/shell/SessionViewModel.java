@@ -36,6 +36,7 @@ public final class SessionViewModel {
     private final UiThreads threads;
     private final EngineOptions options;
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
+    private final ObservableList<Notice> notices = FXCollections.observableArrayList();
     private final ObjectProperty<RuleEngine> engine = new SimpleObjectProperty<>();
     private final ObjectProperty<Msg> status = new SimpleObjectProperty<>(Msg.of("status.ready"));
     private final LongProperty events = new SimpleLongProperty();
@@ -72,6 +73,23 @@ public final class SessionViewModel {
         return replaying;
     }
 
+    /** Notifications shown over the window until dismissed (failures with what to do). */
+    public ObservableList<Notice> notices() {
+        return notices;
+    }
+
+    /** Shows a notification (on the FX thread). */
+    public void notify(Notice n) {
+        notices.add(n);
+        if (notices.size() > 5) notices.removeFirst();
+    }
+
+    /** Adds an alert from a live sensor to the feed (on the FX thread). */
+    public void addAlert(Alert a) {
+        alerts.add(a);
+        if (alerts.size() > FEED_LIMIT) alerts.remove(0, alerts.size() - FEED_LIMIT);
+    }
+
     /** Shows a message in the status bar. */
     public void say(Msg m) {
         status.set(m);
@@ -89,6 +107,7 @@ public final class SessionViewModel {
                 } else {
                     String first = b.diagnostics().stream().filter(d -> d.isError()).findFirst().map(d -> d.format()).orElse("");
                     status.set(Msg.of("status.rules.failed", b.errors(), first));
+                    notify(Notice.error("notify.rules.failed", b.errors(), first));
                 }
             });
         });
@@ -118,6 +137,7 @@ public final class SessionViewModel {
                 threads.ui().execute(() -> {
                     replaying.set(false);
                     status.set(Msg.of("status.replay.failed", String.valueOf(ex.getMessage())));
+                    notify(Notice.error("notify.replay.failed", String.valueOf(ex.getMessage())));
                 });
                 return;
             }
@@ -141,10 +161,7 @@ public final class SessionViewModel {
     }
 
     private void deliver(Alert a) {
-        threads.ui().execute(() -> {
-            alerts.add(a);
-            if (alerts.size() > FEED_LIMIT) alerts.remove(0, alerts.size() - FEED_LIMIT);
-        });
+        threads.ui().execute(() -> addAlert(a));
         long pace = paceMillis;
         if (pace > 0) {
             try {

@@ -10,12 +10,12 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A loopback stand-in for the Telegram Bot API: getMe and sendMessage for one token, 401 for any other. */
-final class FakeBotApi implements AutoCloseable {
+public final class FakeBotApi implements AutoCloseable {
     private final HttpServer server;
     private final String token;
-    final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
 
-    FakeBotApi(String token) throws IOException {
+    public FakeBotApi(String token) throws IOException {
         this.token = token;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", ex -> {
@@ -42,11 +42,11 @@ final class FakeBotApi implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String token() {
+    public String token() {
         return token;
     }
 
