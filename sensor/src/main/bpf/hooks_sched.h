@@ -66,6 +66,12 @@ static long dentry_step(u32 i, void *data)
 		return 1;
 	}
 	struct dentry *parent = BPF_CORE_READ(dentry, d_parent);
+	if (i == 0 && parent == dentry && dentry != w->mnt_root) {
+		/* a pseudo file with no directory (memfd_create): the kernel names it "/NAME (deleted)" */
+		w->off = put_kernel_str(w->buf, w->off, BLOB_EXE_DENTRY, 0, BPF_CORE_READ(dentry, d_name.name), MAX_NAME);
+		w->complete = EXE_PATH_PSEUDO;
+		return 1;
+	}
 	if (dentry == w->mnt_root || parent == dentry) {
 		/* a mount root: the path is complete only when this mount is the process's root */
 		w->complete = w->exe_mnt_is_root;
@@ -210,6 +216,18 @@ int BPF_PROG(falconet_exec, struct task_struct *p, int old_pid, struct linux_bin
 	return 0;
 }
 
+/* A task's id in its own (innermost) pid namespace: what the process sees as its pid/tid. */
+static __always_inline u32 ns_id(struct task_struct *t)
+{
+	struct pid *pid = BPF_CORE_READ(t, thread_pid);
+	if (!pid)
+		return 0;
+	unsigned int level = BPF_CORE_READ(pid, level);
+	struct upid up = {};
+	bpf_probe_read_kernel(&up, sizeof(up), &pid->numbers[level & 31]);
+	return (u32)up.nr;
+}
+
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(falconet_fork, struct task_struct *parent, struct task_struct *child)
 {
@@ -221,6 +239,8 @@ int BPF_PROG(falconet_fork, struct task_struct *parent, struct task_struct *chil
 	h.args[2] = (u32)parent->pid;
 	h.args[3] = (u32)parent->tgid;
 	h.args[4] = child->start_boottime;
+	/* the child's ids inside its pid namespace: vtid low, vpid (its group leader's) high */
+	h.args[5] = (u64)ns_id(child) | (u64)ns_id(BPF_CORE_READ(child, group_leader)) << 32;
 	h.len = sizeof(h);
 	if (bpf_ringbuf_output(&events, &h, sizeof(h), BPF_RB_NO_WAKEUP) < 0)
 		count(CNT_RB_DROPS);

@@ -10,7 +10,7 @@
 /* record kinds */
 #define REC_SYSCALL 1   /* a syscall exit: nr, res, the six raw arguments, blobs per argument */
 #define REC_EXEC 2      /* sched_process_exec: the new program and its process state */
-#define REC_FORK 3      /* sched_process_fork: args[0..3] = child tid, child pid, parent tid, parent pid */
+#define REC_FORK 3      /* sched_process_fork: args[0..3] = child tid, child pid, parent tid, parent pid; [4] child start; [5] child vtid | vpid << 32 */
 #define REC_EXIT 4      /* sched_process_exit: res = exit code */
 
 struct rec_hdr {
@@ -57,6 +57,7 @@ struct sys_cfg {
 /* tags of exec blobs */
 #define BLOB_FILENAME 100
 #define BLOB_ARGS 101       /* argv as the kernel keeps it: NUL-separated */
+#define EXE_PATH_PSEUDO 2
 #define BLOB_EXE_DENTRY 102 /* one path component of the executable, leaf first */
 #define BLOB_CGROUP 103     /* one component of the pids cgroup path, leaf first */
 #define BLOB_CGROUP2 104    /* one component of the unified cgroup path, leaf first */
@@ -82,7 +83,7 @@ struct exec_info {
 	u32 ppid;
 	u32 uid;
 	u32 gid;
-	u32 exe_path_complete; /* the dentry walk reached the process's root */
+	u32 exe_path_complete; /* 1: the dentry walk reached the process's root; EXE_PATH_PSEUDO: a file with no directory */
 	char comm[16];
 };
 

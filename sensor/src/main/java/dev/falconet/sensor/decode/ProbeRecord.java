@@ -48,7 +48,9 @@ public sealed interface ProbeRecord {
     }
 
     /** A new thread or process; tid/pid are the parent's. */
-    record ForkRecord(long bootTs, long tid, long pid, long childTid, long childPid, long childStartBootTs) implements ProbeRecord {}
+    /** {@code childVtid}/{@code childVpid}: the child's ids inside its own pid namespace (0 when the probe could not read them). */
+    record ForkRecord(long bootTs, long tid, long pid, long childTid, long childPid, long childStartBootTs,
+                      long childVtid, long childVpid) implements ProbeRecord {}
 
     /** A thread exited. */
     record ExitRecord(long bootTs, long tid, long pid, long exitCode) implements ProbeRecord {}

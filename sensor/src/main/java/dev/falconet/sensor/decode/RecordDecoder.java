@@ -45,7 +45,7 @@ public final class RecordDecoder {
         return switch (kind) {
             case REC_SYSCALL -> syscall(r, len, ts, tid, pid);
             case REC_EXEC -> exec(r, len, ts, tid, pid);
-            case REC_FORK -> new ProbeRecord.ForkRecord(ts, tid, pid, arg(0), arg(1), arg(4));
+            case REC_FORK -> new ProbeRecord.ForkRecord(ts, tid, pid, arg(0), arg(1), arg(4), arg(5) & 0xffffffffL, arg(5) >>> 32);
             case REC_EXIT -> new ProbeRecord.ExitRecord(ts, tid, pid, head[RES / 8]);
             default -> throw new MalformedRecordException("unknown record kind " + kind);
         };
@@ -146,8 +146,11 @@ public final class RecordDecoder {
             off = data + ((blen + 3) & ~3L);
         }
         if (info < 0) throw new MalformedRecordException("exec record without exec info");
-        boolean complete = r.get(U32, info + EI_PATH_COMPLETE) != 0;
-        String exePath = complete && !exeParts.isEmpty() ? joinLeafFirst(exeParts) : null;
+        int complete = r.get(U32, info + EI_PATH_COMPLETE);
+        String exePath;
+        if (exeParts.isEmpty() || complete == 0) exePath = null;
+        else if (complete == EXE_PATH_PSEUDO) exePath = "/" + exeParts.get(0) + " (deleted)"; // as the kernel's d_path names it
+        else exePath = joinLeafFirst(exeParts);
         return new ProbeRecord.ExecRecord(ts, tid, pid, uid(r, EUID), uid(r, EGID), string(r, info + EI_COMM, 16),
                 filename, argv, exePath,
                 List.of(joinLeafFirst(cg1), joinLeafFirst(cg2)),

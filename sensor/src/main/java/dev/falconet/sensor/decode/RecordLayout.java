@@ -57,6 +57,8 @@ public final class RecordLayout {
     // exec blob tags
     public static final int BLOB_FILENAME = 100;
     public static final int BLOB_ARGS = 101;
+    /** The exec info's path-complete value for a file with no directory (a memfd): one component, its name. */
+    public static final int EXE_PATH_PSEUDO = 2;
     public static final int BLOB_EXE_DENTRY = 102;
     public static final int BLOB_CGROUP = 103;
     public static final int BLOB_CGROUP2 = 104;

@@ -103,6 +103,9 @@ public final class StateStage {
         ThreadInfo parent = thread(f.tid(), f.pid());
         ThreadInfo child = new ThreadInfo(threads, f.childTid()).copyProcessStateFrom(parent);
         child.pid(f.childPid());
+        // ids inside the child's pid namespace (1 for a container's first process); not the parent's
+        if (f.childVtid() > 0) child.vtid(f.childVtid());
+        if (f.childVpid() > 0) child.vpid(f.childVpid());
         boolean isThread = f.childPid() == f.pid();
         child.ptid(isThread ? parent.ptid() : f.tid());
         if (!isThread) {

@@ -26,7 +26,7 @@ public final class RecordBytes {
     }
 
     public static byte[] fork(long ts, long tid, long pid, long childTid, long childPid) {
-        return new RecordBytes(RecordLayout.REC_FORK, 0, ts, tid, pid, 0, new long[] {childTid, childPid, tid, pid, ts}, 0, 0).bytes();
+        return new RecordBytes(RecordLayout.REC_FORK, 0, ts, tid, pid, 0, new long[] {childTid, childPid, tid, pid, ts, (childTid - 10) | (childPid - 10) << 32}, 0, 0).bytes();
     }
 
     public static byte[] exit(long ts, long tid, long pid) {

@@ -109,6 +109,8 @@ class RecordDecoderTest {
         var f = (ProbeRecord.ForkRecord) decode(RecordBytes.fork(5, 10, 10, 11, 11));
         assertThat(f.childTid()).isEqualTo(11);
         assertThat(f.childPid()).isEqualTo(11);
+        assertThat(f.childVtid()).as("id in the child's pid namespace").isEqualTo(1);
+        assertThat(f.childVpid()).isEqualTo(1);
         assertThat(decode(RecordBytes.exit(6, 11, 11))).isInstanceOf(ProbeRecord.ExitRecord.class);
     }
 

@@ -120,6 +120,8 @@ class ContainerRulesAcceptanceTest {
         assertThat(f.field("fd.name")).isEqualTo("/etc/shadow");
         assertThat(f.field("proc.name")).isEqualTo("cat");
         assertThat(f.imageRepository()).isEqualTo("localhost/falconet-busybox");
+        // proc.vpid is the id inside the container's pid namespace (sleep, the container's first process, is 1)
+        assertThat(f.vpid()).isPositive().isLessThan(f.pid());
     }
 
     @Test

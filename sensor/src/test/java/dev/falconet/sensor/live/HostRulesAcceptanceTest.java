@@ -60,6 +60,8 @@ class HostRulesAcceptanceTest {
         assertThat(f.field("user.name")).isEqualTo("root");
         assertThat(f.field("evt.type")).isEqualTo("openat");
         assertThat(f.alert().output()).contains("Warning Sensitive file opened for reading by non-trusted program");
+        // a forked child's ids in its own pid namespace are its own, not its parent's
+        assertThat(f.vpid()).isEqualTo(p.pid());
     }
 
     @Test
@@ -166,6 +168,8 @@ class HostRulesAcceptanceTest {
         Process m = driver(SyscallDriver.class.getName(), "memfd-exec", "/bin/true", "--" + tag);
         RuleHarness.Fired f = once(m, "Fileless execution via memfd_create");
         assertThat((String) f.field("evt.arg.flags")).contains("EXE_FROM_MEMFD");
+        // the kernel's name for a file with no directory, as /proc/PID/exe shows it
+        assertThat((String) f.field("proc.exepath")).startsWith("/memfd:").endsWith(" (deleted)");
     }
 
     @Test

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class RuleHarness implements EventSink, AutoCloseable {
     /** An alert, the pids of its process tree, and what the event said (args, container image) at the time. */
-    record Fired(Alert alert, Set<Long> ancestry, java.util.Map<String, String> args, String imageRepository, boolean upperLayer) {
+    record Fired(Alert alert, Set<Long> ancestry, java.util.Map<String, String> args, String imageRepository, boolean upperLayer,
+                 long pid, long vpid) {
         Object field(String name) {
             return alert.outputFields().get(name);
         }
@@ -66,7 +67,8 @@ final class RuleHarness implements EventSink, AutoCloseable {
             java.util.Map<String, String> args = new java.util.LinkedHashMap<>();
             for (var arg : e.args()) args.put(arg.name(), arg.rendered());
             var c = e.thread().container();
-            fired.add(new Fired(a, ancestry(e.thread()), args, c == null ? null : c.imageRepository(), e.thread().exeUpperLayer()));
+            fired.add(new Fired(a, ancestry(e.thread()), args, c == null ? null : c.imageRepository(), e.thread().exeUpperLayer(),
+                    e.thread().pid(), e.thread().vpid()));
         });
     }
 
