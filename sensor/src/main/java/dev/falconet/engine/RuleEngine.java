@@ -298,13 +298,6 @@ public final class RuleEngine {
         return out;
     }
 
-    /** The candidate rules of an event type, in evaluation order. */
-    public List<CompiledRule> candidateRules(int eventType) {
-        List<CompiledRule> out = new ArrayList<>();
-        for (Candidate c : byType[eventType]) out.add(c.rule());
-        return out;
-    }
-
     /** How many rules an event of this type is evaluated against. */
     public int candidates(int eventType) {
         return byType[eventType].length;
