@@ -167,6 +167,7 @@ public final class PodmanBackend implements ScenarioBackend {
             observer.progress(s, "starting the sensor");
             pipeline = startSensor(engine, pods, sink);
             sync(sink);
+            long dropsBefore = pipeline.counters().drops();
             for (Step st : s.steps()) {
                 observer.stepStarted(s, st);
                 long t0 = System.nanoTime();
@@ -187,9 +188,16 @@ public final class PodmanBackend implements ScenarioBackend {
             }
             pipeline.close();
             Throwable failure = pipeline.failure();
+            long dropped = pipeline.counters().drops() - dropsBefore;
             pipeline = null;
             if (failure != null) throw new ScenarioException("the sensor failed during the run: " + failure.getMessage(), failure);
-            return new BackendRun(collector.alerts(), results);
+            List<String> warnings = new ArrayList<>();
+            if (dropped > 0) {
+                String what = "the sensor dropped " + dropped + " events during the run (the machine is overloaded?)";
+                observer.progress(s, "warning: " + what + (recordTo != null ? "; the capture may miss events: record again on a quieter machine" : ""));
+                warnings.add(what + ": the missing alerts may be among them");
+            }
+            return new BackendRun(collector.alerts(), results, warnings);
         } finally {
             if (pipeline != null) pipeline.close();
             if (writer != null) writer.close();
