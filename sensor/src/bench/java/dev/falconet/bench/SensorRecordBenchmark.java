@@ -35,9 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The live sensor's user-side cost per ring record, without the kernel: decode → state → (event →
- * rules with the upstream stable rules). Records sit in native memory as in the ring buffer. Two cases:
- * a syscall no rule reads ({@code getppid}: decoded, state kept, no event built) and an open/close pair
- * that the rules evaluate (an event each, fd table updated). Average time per record; run with
+ * rules with the upstream stable rules). Records sit in native memory as in the ring buffer. Three cases:
+ * a syscall no rule reads ({@code getppid}: decoded, state kept, no event built), a failing openat
+ * and an open/close pair that the rules evaluate (an event each, fd table updated). Average time per record; run with
  * {@code bench/engine-bench.sh SensorRecordBenchmark -prof gc} for the allocation per record too.
  */
 @State(Scope.Thread)
@@ -55,6 +55,7 @@ public class SensorRecordBenchmark {
     private MemorySegment getppid;
     private MemorySegment openat;
     private MemorySegment close;
+    private MemorySegment failedOpenat;
     private long alerts;
 
     @Setup(Level.Trial)
@@ -72,6 +73,9 @@ public class SensorRecordBenchmark {
         openat = native_(RecordBytes.syscall(EventTypes.id("openat"), 2, 4242, 4242, 3, -100, 0, 02000000, 0)
                 .str(1, RecordLayout.ARG_STR, "/usr/share/doc/bench/notes.txt").fileInfo(5, 0x800001, 777).bytes());
         close = native_(RecordBytes.syscall(EventTypes.id("close"), 3, 4242, 4242, 0, 3).bytes());
+        // what the drain benchmark's openat producer makes (peers/sys/sysloop.c)
+        failedOpenat = native_(RecordBytes.syscall(EventTypes.id("openat"), 4, 4242, 4242, -2, -100, 0, 0, 0)
+                .str(1, RecordLayout.ARG_STR, "/nonexistent/perf/x").bytes());
     }
 
     private MemorySegment native_(byte[] record) {
@@ -94,6 +98,13 @@ public class SensorRecordBenchmark {
     @Benchmark
     public void untracedByRules() {
         state.accept(decoder.decode(getppid), sink);
+    }
+
+    /** A failing openat (ENOENT): one event through the state and the rules. */
+    @Benchmark
+    public long failedOpen() {
+        state.accept(decoder.decode(failedOpenat), sink);
+        return alerts;
     }
 
     /** openat then close: two events through the state, the fd table and the rules (per pair). */

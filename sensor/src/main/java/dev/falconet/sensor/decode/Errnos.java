@@ -10,8 +10,11 @@ public final class Errnos {
 
     /** Renderings of the common small results (fds, byte counts): no string per event for them. */
     private static final String[] SMALL = new String[1024];
+    /** {@code -errno(NAME)} for the errnos in the table. */
+    private static final String[] FAILED = new String[NAMES.length];
     static {
         for (int i = 0; i < SMALL.length; i++) SMALL[i] = Integer.toString(i);
+        for (int i = 1; i < FAILED.length; i++) FAILED[i] = -i + "(" + NAMES[i] + ")";
     }
 
     private Errnos() {}
@@ -28,6 +31,7 @@ public final class Errnos {
     /** A return value as {@code evt.arg.res} renders it. */
     public static String renderRes(long res) {
         if (res >= 0) return res < SMALL.length ? SMALL[(int) res] : Long.toString(res);
+        if (res > -FAILED.length) return FAILED[(int) -res];
         String n = name(-res);
         return n == null ? Long.toString(res) : res + "(" + n + ")";
     }
