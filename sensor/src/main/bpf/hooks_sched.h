@@ -139,17 +139,6 @@ int BPF_PROG(falconet_exec, struct task_struct *p, int old_pid, struct linux_bin
 {
 	if ((u32)p->tgid == self_tgid)
 		return 0;
-	u32 new_tid = (u32)p->pid;
-	if ((u32)old_pid != new_tid) {
-		/* a non-leader thread exec'd and took the leader's tid: its pending execve moves with it */
-		u32 old_tid = (u32)old_pid;
-		struct pending *pend = bpf_map_lookup_elem(&pending_calls, &old_tid);
-		if (pend) {
-			struct pending copy = *pend;
-			bpf_map_update_elem(&pending_calls, &new_tid, &copy, BPF_ANY);
-			bpf_map_delete_elem(&pending_calls, &old_tid);
-		}
-	}
 	u8 *buf = scratch_buf();
 	if (!buf)
 		return 0;

@@ -1,53 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Syscall hooks: sys_enter keeps the raw arguments of an interesting syscall per thread;
- * sys_exit turns them into one exit record, reading user memory (paths, socket addresses)
- * only now, when the pages the call used are resident.
+ * The syscall hook: sys_exit turns an interesting syscall into one exit record, taking the
+ * arguments from the user registers and reading user memory (paths, socket addresses) only
+ * now, when the pages the call used are resident.
  */
 #ifndef FALCONET_HOOKS_SYSCALL_H
 #define FALCONET_HOOKS_SYSCALL_H
 
 #include "common.h"
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(falconet_sys_enter, struct pt_regs *regs, long id)
-{
-	u32 nr = (u32)id;
-	if (nr >= MAX_SYSCALLS)
-		return 0;
-	struct sys_cfg *cfg = bpf_map_lookup_elem(&syscalls, &nr);
-	if (!cfg || !(cfg->flags & SYS_ENABLED))
-		return 0;
-	u64 pid_tgid = bpf_get_current_pid_tgid();
-	if ((u32)(pid_tgid >> 32) == self_tgid)
-		return 0;
-	u32 tid = (u32)pid_tgid;
-	struct pending p = {};
-	p.nr = nr;
-	p.args[0] = regs->di;
-	p.args[1] = regs->si;
-	p.args[2] = regs->dx;
-	p.args[3] = regs->r10;
-	p.args[4] = regs->r8;
-	p.args[5] = regs->r9;
-	if (bpf_map_update_elem(&pending_calls, &tid, &p, BPF_ANY) < 0)
-		count(CNT_ENTER_DROPS);
-	return 0;
-}
-
-static __always_inline u32 put_arg(u8 *buf, u32 off, u32 i, u8 kind, struct pending *p, s64 res,
+static __always_inline u32 put_arg(u8 *buf, u32 off, u32 i, u8 kind, const u64 *args, s64 res,
 				   struct task_struct *task)
 {
-	u64 a = p->args[i & 7];
+	u64 a = args[i & 7];
 	switch (kind) {
 	case ARG_STR:
 		return put_user_str(buf, off, i, kind, (const void *)a);
 	case ARG_SOCKADDR:
-		return put_user_bytes(buf, off, i, kind, (const void *)a, i < 5 ? (u32)p->args[(i + 1) & 7] : 0);
+		return put_user_bytes(buf, off, i, kind, (const void *)a, i < 5 ? (u32)args[(i + 1) & 7] : 0);
 	case ARG_SOCKADDR_LENP: {
 		u32 len = 0;
-		if (i < 5 && p->args[(i + 1) & 7])
-			bpf_probe_read_user(&len, sizeof(len), (const void *)p->args[(i + 1) & 7]);
+		if (i < 5 && args[(i + 1) & 7])
+			bpf_probe_read_user(&len, sizeof(len), (const void *)args[(i + 1) & 7]);
 		if (len > 128)
 			len = 128;
 		return put_user_bytes(buf, off, i, kind, (const void *)a, len);
@@ -68,10 +42,16 @@ static __always_inline u32 put_arg(u8 *buf, u32 off, u32 i, u8 kind, struct pend
 	return off;
 }
 
+/*
+ * One hook per syscall: at exit the six argument registers still hold what the call was given
+ * (the kernel writes only the return value), so nothing is kept between enter and exit. The one
+ * exception is a successful execve, whose registers belong to the new image: its record takes
+ * nothing from them (the exec hook sends the program, SYS_STR_ON_FAILURE skips the strings).
+ */
 SEC("tp_btf/sys_exit")
 int BPF_PROG(falconet_sys_exit, struct pt_regs *regs, long ret)
 {
-	/* an untraced syscall costs one array lookup here too */
+	/* an untraced syscall costs one array lookup */
 	u32 nr = (u32)regs->orig_ax;
 	if (nr >= MAX_SYSCALLS)
 		return 0;
@@ -81,29 +61,19 @@ int BPF_PROG(falconet_sys_exit, struct pt_regs *regs, long ret)
 	u64 pid_tgid = bpf_get_current_pid_tgid();
 	if ((u32)(pid_tgid >> 32) == self_tgid)
 		return 0;
-	u32 tid = (u32)pid_tgid;
-	struct pending *p = bpf_map_lookup_elem(&pending_calls, &tid);
-	if (!p) {
-		count(CNT_NO_ENTER);
-		return 0;
-	}
-	if (p->nr != nr) {
-		/* a stale entry (its exit was never seen): take this call's config as it is */
-		bpf_map_delete_elem(&pending_calls, &tid);
-		count(CNT_NO_ENTER);
-		return 0;
-	}
 	u8 *buf = scratch_buf();
-	if (!buf) {
-		bpf_map_delete_elem(&pending_calls, &tid);
+	if (!buf)
 		return 0;
-	}
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct rec_hdr *h = (struct rec_hdr *)buf;
 	fill_hdr(h, REC_SYSCALL, (u16)nr, task);
 	h->res = ret;
-	for (int i = 0; i < 6; i++)
-		h->args[i] = p->args[i];
+	h->args[0] = regs->di;
+	h->args[1] = regs->si;
+	h->args[2] = regs->dx;
+	h->args[3] = regs->r10;
+	h->args[4] = regs->r8;
+	h->args[5] = regs->r9;
 	u32 off = sizeof(struct rec_hdr);
 	bool read_user = !(cfg->flags & SYS_STR_ON_FAILURE) || ret < 0;
 	for (u32 i = 0; i < 6; i++) {
@@ -112,9 +82,8 @@ int BPF_PROG(falconet_sys_exit, struct pt_regs *regs, long ret)
 			continue;
 		if (!read_user && (kind == ARG_STR || kind == ARG_SOCKADDR || kind == ARG_SOCKADDR_LENP))
 			continue;
-		off = put_arg(buf, off, i, kind, p, ret, task);
+		off = put_arg(buf, off, i, kind, h->args, ret, task);
 	}
-	bpf_map_delete_elem(&pending_calls, &tid);
 	submit(buf, off);
 	return 0;
 }

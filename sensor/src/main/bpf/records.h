@@ -8,7 +8,7 @@
 #define FALCONET_RECORDS_H
 
 /* record kinds */
-#define REC_SYSCALL 1   /* a syscall exit: nr, res, the six raw enter arguments, blobs per argument */
+#define REC_SYSCALL 1   /* a syscall exit: nr, res, the six raw arguments, blobs per argument */
 #define REC_EXEC 2      /* sched_process_exec: the new program and its process state */
 #define REC_FORK 3      /* sched_process_fork: args[0..3] = child tid, child pid, parent tid, parent pid */
 #define REC_EXIT 4      /* sched_process_exit: res = exit code */
@@ -106,9 +106,7 @@ struct file_info {
 /* counters: a per-CPU array, one slot each */
 #define CNT_RECORDS 0     /* records written */
 #define CNT_RB_DROPS 1    /* records lost: ring buffer full */
-#define CNT_ENTER_DROPS 2 /* enter arguments lost: per-thread map full */
-#define CNT_NO_ENTER 3    /* exits without their enter (started before attach) */
-#define CNT_MAX 4
+#define CNT_MAX 2
 
 
 

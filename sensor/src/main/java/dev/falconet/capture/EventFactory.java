@@ -605,7 +605,7 @@ public final class EventFactory {
                 SyscallArgs.fd("newfd", newfd, fd), Arg.flags("flags", 0, "0")));
     }
 
-    /** ptrace(2) with a request ({@link SyscallArgs#PTRACE_ATTACH} ...) on a target pid. */
+    /** ptrace(2) with a request in libscap's numbering ({@link SyscallArgs#PTRACE_ATTACH} ...) on a target pid. */
     public Event ptrace(ThreadInfo t, long request, long pid) {
         List<Arg> a = List.of(SyscallArgs.res(0), Arg.num("addr", 0), Arg.num("data", 0), SyscallArgs.ptrace(request), Arg.num("pid", pid));
         return emit(t, "ptrace", 0, null, a);

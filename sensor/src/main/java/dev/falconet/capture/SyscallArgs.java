@@ -5,6 +5,7 @@ import dev.falconet.event.ArgType;
 import dev.falconet.event.FdInfo;
 import dev.falconet.fields.Errno;
 import dev.falconet.fields.OpenFlags;
+import dev.falconet.sensor.decode.Flags;
 
 /**
  * Builds syscall parameters with libsinsp's names, types and text renderings, for the event
@@ -27,16 +28,18 @@ public final class SyscallArgs {
     public static final long SOCK_DGRAM = 2;
     public static final long SOCK_RAW = 3;
 
-    public static final long PTRACE_TRACEME = 0;
-    public static final long PTRACE_PEEKTEXT = 1;
-    public static final long PTRACE_PEEKDATA = 2;
-    public static final long PTRACE_POKETEXT = 4;
-    public static final long PTRACE_POKEDATA = 5;
-    public static final long PTRACE_CONT = 7;
-    public static final long PTRACE_SETREGS = 13;
-    public static final long PTRACE_ATTACH = 16;
-    public static final long PTRACE_DETACH = 17;
-    public static final long PTRACE_SEIZE = 0x4206;
+    // ptrace requests in libscap's PPM_PTRACE_* numbering, as a Falco capture and the live sensor carry them
+    // (evt.rawarg.request); the kernel's numbers differ (PTRACE_ATTACH is 16 there, 11 here)
+    public static final long PTRACE_TRACEME = 1;
+    public static final long PTRACE_PEEKTEXT = 2;
+    public static final long PTRACE_PEEKDATA = 3;
+    public static final long PTRACE_POKETEXT = 5;
+    public static final long PTRACE_POKEDATA = 6;
+    public static final long PTRACE_CONT = 8;
+    public static final long PTRACE_ATTACH = 11;
+    public static final long PTRACE_DETACH = 12;
+    public static final long PTRACE_SEIZE = 20;
+    public static final long PTRACE_SETREGS = 27;
 
     private static final String[] FAMILIES = new String[46];
     static {
@@ -82,23 +85,14 @@ public final class SyscallArgs {
         FAMILIES[44] = "AF_XDP";
     }
 
-    private static final long[] PTRACE_CODES = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 14, 15, 16, 17, 24, 0x4200, 0x4201,
-            0x4202, 0x4203, 0x4204, 0x4205, 0x4206, 0x4207, 0x4208};
-    private static final String[] PTRACE_NAMES = {"PTRACE_TRACEME", "PTRACE_PEEKTEXT", "PTRACE_PEEKDATA", "PTRACE_PEEKUSR",
-            "PTRACE_POKETEXT", "PTRACE_POKEDATA", "PTRACE_POKEUSR", "PTRACE_CONT", "PTRACE_KILL", "PTRACE_SINGLESTEP",
-            "PTRACE_GETREGS", "PTRACE_SETREGS", "PTRACE_GETFPREGS", "PTRACE_SETFPREGS", "PTRACE_ATTACH", "PTRACE_DETACH",
-            "PTRACE_SYSCALL", "PTRACE_SETOPTIONS", "PTRACE_GETEVENTMSG", "PTRACE_GETSIGINFO", "PTRACE_SETSIGINFO",
-            "PTRACE_GETREGSET", "PTRACE_SETREGSET", "PTRACE_SEIZE", "PTRACE_INTERRUPT", "PTRACE_LISTEN"};
-
     /** A socket family name ({@code 17 -> AF_PACKET}). */
     public static String family(long domain) {
         return domain >= 0 && domain < FAMILIES.length && FAMILIES[(int) domain] != null ? FAMILIES[(int) domain] : Long.toString(domain);
     }
 
-    /** A ptrace request name ({@code 16 -> PTRACE_ATTACH}). */
+    /** A ptrace request name from its libscap number ({@code 11 -> PTRACE_ATTACH}). */
     public static String ptraceRequest(long request) {
-        for (int i = 0; i < PTRACE_CODES.length; i++) if (PTRACE_CODES[i] == request) return PTRACE_NAMES[i];
-        return Long.toString(request);
+        return Flags.PTRACE_REQUEST.render(request);
     }
 
     /** A return value: the number, or for errors the errno name ({@code -2 -> ENOENT}). */

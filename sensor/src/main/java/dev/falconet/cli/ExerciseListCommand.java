@@ -50,10 +50,13 @@ public final class ExerciseListCommand implements Callable<Integer> {
             ExerciseOptions.report(c, err);
             out.printf("%-28s %-5s %-7s %s%n", "ID", "LEVEL", "CASES", "TITLE");
             for (Exercise e : c.exercises()) {
-                String note = e.rulesFiles().stream().allMatch(RulesFileRef::present) ? "" : "  (needs the upstream rules: absent here)";
+                String note = e.rulesFiles().stream().allMatch(RulesFileRef::present) ? ""
+                        : "ru".equals(lang) ? "  (нужны правила Falco: их здесь нет)" : "  (needs the upstream rules: absent here)";
                 out.printf("%-28s %-5d %-7s %s%s%n", e.id(), e.level(), e.cases().size() + "+" + e.hidden().size(), e.title().in(lang), note);
             }
-            out.println(c.exercises().size() + " exercises in " + c.root() + ". Start one: falconet exercise show ID");
+            out.println("ru".equals(lang)
+                    ? "Упражнений: " + c.exercises().size() + " (" + c.root() + "). Начать: falconet exercise show ID --lang ru"
+                    : c.exercises().size() + " exercises in " + c.root() + ". Start one: falconet exercise show ID");
         }
         out.flush();
         err.flush();

@@ -80,6 +80,11 @@ public final class SensorCommand implements Callable<Integer> {
             description = "Ring buffer size, a power of two (e.g. 16M, 64M). Default: ${DEFAULT-VALUE}.")
     String ringSize;
 
+    @Option(names = "--nice", paramLabel = "N", defaultValue = "-5",
+            description = "Nice value of the thread that drains the ring buffer (-20..19; 0 = unchanged), so that a busy"
+                    + " machine does not make it drop events. Default: ${DEFAULT-VALUE}.")
+    int nice;
+
     @Override
     public Integer call() {
         PrintStream err = spec.commandLine().getErr() == null ? System.err : new PrintStream(System.err, true);
@@ -143,7 +148,7 @@ public final class SensorCommand implements Callable<Integer> {
         var k8s = dev.falconet.enrich.k8s.K8sMetadataSources.fromEnvironment(System.getenv("FALCONET_NODE_NAME"));
         if (k8s instanceof dev.falconet.enrich.k8s.UnavailableMetadata u) err.println("falconet: no Kubernetes metadata: " + u.reason());
         k8sRef.set(k8s);
-        SensorPipeline.Config config = new SensorPipeline.Config(ring, events, statsNanos, 1_000_000L, 3000, k8s, err);
+        SensorPipeline.Config config = new SensorPipeline.Config(ring, events, statsNanos, 1_000_000L, 3000, k8s, err, nice);
         SensorPipeline pipeline;
         try {
             pipeline = new SensorPipeline(config, EventSink.all(sinks));

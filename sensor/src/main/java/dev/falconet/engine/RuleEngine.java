@@ -2,7 +2,9 @@ package dev.falconet.engine;
 
 import dev.falconet.engine.compile.ConditionCompiler;
 import dev.falconet.engine.compile.FieldSlots;
+import dev.falconet.engine.eval.CandidateEvaluator;
 import dev.falconet.engine.eval.ConstNode;
+import dev.falconet.engine.eval.EvaluatorGenerator;
 import dev.falconet.engine.eval.Frame;
 import dev.falconet.engine.eval.Node;
 import dev.falconet.engine.compile.OutputFormat;
@@ -38,8 +40,24 @@ public final class RuleEngine {
 
     private static final Candidate[] NO_RULES = new Candidate[0];
 
+    /**
+     * Events of one type evaluated with the condition nodes before that type's candidates are
+     * compiled to bytecode: short replays and tests never pay for code generation, streams do once.
+     */
+    static final int COMPILE_AFTER = 2_000;
+    private int compileAfter = COMPILE_AFTER;
+    /** Marks a type whose evaluator could not be generated: it stays interpreted. */
+    private static final CandidateEvaluator INTERPRETED = (f, from) -> {
+        throw new IllegalStateException("interpreted");
+    };
+
     private final List<CompiledRule> rules;
     private final Candidate[][] byType;
+    /** Per event type: the generated evaluator of its candidates, null until compiled (racy but idempotent). */
+    private final CandidateEvaluator[] generated = new CandidateEvaluator[EventTypes.CAPACITY];
+    /** Per event type: events seen before compiling (racy counts are fine: it is only a threshold). */
+    private final int[] seen = new int[EventTypes.CAPACITY];
+    private volatile String generationFailure;
     private final EngineOptions options;
     private final AlertFactory alerts;
     private final LoadResult loaded;
@@ -86,7 +104,20 @@ public final class RuleEngine {
 
     /** Loads, compiles and indexes rules files in order. Never throws on bad input. */
     public static Build load(List<RulesSource> sources, EngineOptions options) {
+        prepareFieldRegistry();
         return build(new RulesLoader(RuleEngine::fieldExists).load(sources), options);
+    }
+
+    /**
+     * Builds the field registry on another thread while the rules files are read and resolved (in
+     * a fresh JVM the registry's hundreds of extractors take a good part of the first load); whoever
+     * needs it first waits for it.
+     */
+    private static void prepareFieldRegistry() {
+        if (FieldRegistry.isBuilt()) return;
+        Thread t = new Thread(FieldRegistry::standard, "field-registry");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Whether a field as written in an exception ({@code proc.name}, {@code proc.aname[2]}) exists. */
@@ -168,27 +199,103 @@ public final class RuleEngine {
 
     /** Evaluates one event and hands each alert to {@code out}: the first matching rule, or all with {@code ALL}. */
     public int process(Event e, Consumer<Alert> out) {
-        Candidate[] candidates = byType[e.type()];
+        int t = e.type();
+        Candidate[] candidates = byType[t];
         if (candidates.length == 0) return 0;
         Frame f = frames.get().reset(e);
+        CandidateEvaluator g = evaluator(t);
+        boolean first = options.ruleMatching() == RuleMatching.FIRST;
         int n = 0;
-        for (Candidate c : candidates) {
-            if (c.condition().eval(f)) {
-                out.accept(alerts.create(c.rule(), e));
-                n++;
-                if (options.ruleMatching() == RuleMatching.FIRST) break;
-            }
+        for (int i = next(g, candidates, f, 0); i >= 0; i = next(g, candidates, f, i + 1)) {
+            out.accept(alerts.create(candidates[i].rule(), e));
+            n++;
+            if (first) break;
         }
         return n;
     }
 
     /** The first enabled rule that matches the event, without building an alert (benchmarks, tests). */
     public CompiledRule firstMatch(Event e) {
-        Candidate[] candidates = byType[e.type()];
+        int t = e.type();
+        Candidate[] candidates = byType[t];
         if (candidates.length == 0) return null;
-        Frame f = frames.get().reset(e);
-        for (Candidate c : candidates) if (c.condition().eval(f)) return c.rule();
-        return null;
+        int i = next(evaluator(t), candidates, frames.get().reset(e), 0);
+        return i < 0 ? null : candidates[i].rule();
+    }
+
+    /** The first candidate at or after {@code from} that matches: generated code when there is some, else the nodes. */
+    private static int next(CandidateEvaluator g, Candidate[] candidates, Frame f, int from) {
+        if (from >= candidates.length) return -1;
+        if (g != null) return g.next(f, from);
+        for (int i = from; i < candidates.length; i++) if (candidates[i].condition().eval(f)) return i;
+        return -1;
+    }
+
+    /** The type's generated evaluator, compiling it once the type has been seen often enough; null = interpret. */
+    private CandidateEvaluator evaluator(int t) {
+        CandidateEvaluator g = generated[t];
+        if (g == null) {
+            if (++seen[t] < compileAfter) return null;
+            g = compile(t);
+        }
+        return g == INTERPRETED ? null : g;
+    }
+
+    private synchronized CandidateEvaluator compile(int t) {
+        CandidateEvaluator g = generated[t];
+        if (g != null) return g;
+        List<Node> conditions = new ArrayList<>();
+        for (Candidate c : byType[t]) conditions.add(c.condition());
+        try {
+            g = EvaluatorGenerator.generate(conditions);
+        } catch (RuntimeException | LinkageError ex) {
+            // evaluation stays correct on the nodes; the failure is kept for diagnostics and tests
+            generationFailure = EventTypes.name(t) + ": " + ex;
+            g = INTERPRETED;
+        }
+        generated[t] = g;
+        return g;
+    }
+
+    /** Sets how many events of a type are interpreted before its candidates are compiled (tests). */
+    void compileAfter(int events) {
+        compileAfter = events;
+    }
+
+    /** Compiles the candidates of every event type to bytecode now (benchmarks, tests). */
+    public void compileAll() {
+        for (int t = 0; t < EventTypes.CAPACITY; t++) if (byType[t].length > 0) compile(t);
+    }
+
+    /** Why an event type's evaluator could not be generated (it is then interpreted), or null. */
+    public String generationFailure() {
+        return generationFailure;
+    }
+
+    /**
+     * Every candidate rule that matches the event, in rule order, evaluated with one frame by the
+     * condition nodes ({@code generated} false) or by the generated code (compiled on demand): the
+     * two must agree rule by rule on every event, which a test checks.
+     */
+    public List<CompiledRule> allMatches(Event e, boolean generated) {
+        Candidate[] candidates = byType[e.type()];
+        List<CompiledRule> out = new ArrayList<>();
+        if (candidates.length == 0) return out;
+        Frame f = new Frame(64).reset(e);
+        CandidateEvaluator g = null;
+        if (generated) {
+            g = compile(e.type());
+            if (g == INTERPRETED) throw new IllegalStateException("no generated evaluator: " + generationFailure);
+        }
+        for (int i = next(g, candidates, f, 0); i >= 0; i = next(g, candidates, f, i + 1)) out.add(candidates[i].rule());
+        return out;
+    }
+
+    /** The candidate rules of an event type, in evaluation order. */
+    public List<CompiledRule> candidateRules(int eventType) {
+        List<CompiledRule> out = new ArrayList<>();
+        for (Candidate c : byType[eventType]) out.add(c.rule());
+        return out;
     }
 
     /** How many rules an event of this type is evaluated against. */

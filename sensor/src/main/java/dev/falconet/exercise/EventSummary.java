@@ -30,8 +30,13 @@ public record EventSummary(long num, String type, String procName, String fdName
         return FieldRegistry.standard().bind(name, null, UseContext.OUTPUT).field();
     }
 
-    /** {@code event 4 (openat, proc.name=cat, fd.name=/etc/shadow)}. */
-    public String describe() {
-        return "event " + num + " (" + type + ", proc.name=" + procName + ", fd.name=" + fdName + ")";
+    /** {@code event 4 (openat, proc.name=cat, fd.name=/etc/shadow)}; "событие 4 (...)" in Russian. */
+    public String describe(String lang) {
+        return Words.pick(lang, "event ", "событие ") + details();
+    }
+
+    /** {@code 4 (openat, proc.name=cat, fd.name=/etc/shadow)}. */
+    public String details() {
+        return num + " (" + type + ", proc.name=" + procName + ", fd.name=" + fdName + ")";
     }
 }

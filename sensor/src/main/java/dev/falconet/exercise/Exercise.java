@@ -51,11 +51,4 @@ public record Exercise(String id, int level, Translated title, Translated task, 
             Objects.requireNonNull(text, "text");
         }
     }
-
-    /** Visible cases first, then hidden checks: what the grader runs. */
-    public List<ExerciseCase> allCases() {
-        List<ExerciseCase> all = new java.util.ArrayList<>(cases);
-        all.addAll(hidden);
-        return List.copyOf(all);
-    }
 }

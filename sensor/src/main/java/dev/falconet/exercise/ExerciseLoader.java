@@ -124,8 +124,7 @@ public final class ExerciseLoader {
         }
         Set<String> caseIds = new HashSet<>();
         List<ExerciseCase> cases = cases(y, top.get("cases"), "cases", false, caseIds);
-        if (top.has("cases") && cases.isEmpty() && y.sequence(top.get("cases"), "cases") != null
-                && y.sequence(top.get("cases"), "cases").isEmpty()) {
+        if (top.get("cases") instanceof org.snakeyaml.engine.v2.nodes.SequenceNode seq && seq.getValue().isEmpty()) {
             y.error(ExerciseCodes.BAD_VALUE, top.get("cases"), "cases is empty; an exercise needs at least one visible case");
         }
         List<ExerciseCase> hidden = cases(y, top.get("hidden"), "hidden", true, caseIds);
@@ -257,7 +256,7 @@ public final class ExerciseLoader {
             Translated title = hidden ? null : y.translated(e.get("title"), "title");
             Translated hint = hidden ? y.translated(e.get("hint"), "hint") : null;
             String captureRef = y.text(e.get("capture"), "capture");
-            Path capture = e.has("capture") ? existingFile(y, e.get("capture"), "capture") : null;
+            Path capture = captureRef == null ? null : existingFile(y, e.get("capture"), "capture");
             List<Expectation> expectations = expectations(y, e.get("expect"));
             if (capture != null) checkTargets(y, capture, expectations, e.get("expect"));
             if (id != null && capture != null && !expectations.isEmpty() && (hidden ? hint != null : title != null)) {

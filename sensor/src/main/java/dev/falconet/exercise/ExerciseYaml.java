@@ -279,8 +279,4 @@ final class ExerciseYaml {
     static Set<String> keys(String... names) {
         return new java.util.LinkedHashSet<>(List.of(names));
     }
-
-    static Set<String> none() {
-        return new HashSet<>();
-    }
 }

@@ -32,11 +32,17 @@ public sealed interface Expectation permits Expectation.Fires, Expectation.Silen
 
         /** The target as a student reads it: "event 4", "the event where fd.name = /x". */
         public String target() {
+            return target("en");
+        }
+
+        /** {@link #target()} in {@code lang} ("ru": "событие 4", "событие, где fd.name = /x"). */
+        public String target(String lang) {
+            boolean ru = "ru".equalsIgnoreCase(lang);
             StringBuilder sb = new StringBuilder();
-            if (event != null) sb.append("event ").append(event);
+            if (event != null) sb.append(ru ? "событие " : "event ").append(event);
             if (!where.isEmpty()) {
-                sb.append(event != null ? " where " : "the event where ");
-                for (int i = 0; i < where.size(); i++) sb.append(i > 0 ? " and " : "").append(where.get(i));
+                sb.append(event != null ? (ru ? ", где " : " where ") : (ru ? "событие, где " : "the event where "));
+                for (int i = 0; i < where.size(); i++) sb.append(i > 0 ? (ru ? " и " : " and ") : "").append(where.get(i));
             }
             return sb.toString();
         }

@@ -9,12 +9,12 @@ import java.util.List;
  * @param exerciseId   the exercise
  * @param rulesFile    the student's file, as named in diagnostics
  * @param status       the overall outcome
- * @param message      for {@link Status#SKIPPED} and {@link Status#RULES_ERROR}: why no case ran; else ""
+ * @param message      for {@link Status#SKIPPED} and {@link Status#RULES_ERROR}: why no case ran; else empty texts
  * @param diagnostics  problems of the student's rules file (warnings too), and errors of the files loaded before it
  * @param requirements what the file must contain, each met or not
  * @param cases        visible cases, then hidden checks; empty when no case ran
  */
-public record GradeReport(String exerciseId, String rulesFile, Status status, String message, List<Diagnostic> diagnostics,
+public record GradeReport(String exerciseId, String rulesFile, Status status, Translated message, List<Diagnostic> diagnostics,
                           List<RequirementResult> requirements, List<CaseResult> cases) {
     /** The overall outcome. */
     public enum Status {
@@ -31,9 +31,12 @@ public record GradeReport(String exerciseId, String rulesFile, Status status, St
     /**
      * @param requirement what is required
      * @param met         whether the file has it
-     * @param detail      what was found instead, when not met
+     * @param detail      what was found instead, when not met (empty texts when met)
      */
-    public record RequirementResult(Requirement requirement, boolean met, String detail) {}
+    public record RequirementResult(Requirement requirement, boolean met, Translated detail) {}
+
+    /** No message: the cases ran. */
+    static final Translated NO_MESSAGE = new Translated("", "");
 
     public GradeReport {
         diagnostics = List.copyOf(diagnostics);

@@ -22,14 +22,14 @@ public final class GradeReportJson {
         m.put("rules_file", r.rulesFile());
         m.put("status", r.status().name().toLowerCase(Locale.ROOT));
         m.put("passed", r.passed());
-        if (!r.message().isEmpty()) m.put("message", r.message());
+        if (!r.message().in(lang).isEmpty()) m.put("message", r.message().in(lang));
         m.put("diagnostics", r.diagnostics().stream().map(GradeReportJson::diagnostic).toList());
         List<Map<String, Object>> reqs = new ArrayList<>();
         for (GradeReport.RequirementResult q : r.requirements()) {
             Map<String, Object> qm = new LinkedHashMap<>();
-            qm.put("requirement", q.requirement().describe());
+            qm.put("requirement", q.requirement().describe(lang));
             qm.put("met", q.met());
-            if (!q.met()) qm.put("detail", q.detail());
+            if (!q.met()) qm.put("detail", q.detail().in(lang));
             reqs.add(qm);
         }
         m.put("requirements", reqs);
@@ -60,7 +60,7 @@ public final class GradeReportJson {
         m.put("title", c.title().in(lang));
         m.put("passed", c.passed());
         if (c.error() != null) m.put("error", c.error());
-        m.put("findings", c.findings().stream().map(GradeReportJson::finding).toList());
+        m.put("findings", c.findings().stream().map(f -> finding(f, lang)).toList());
         return m;
     }
 
@@ -72,7 +72,7 @@ public final class GradeReportJson {
         return m;
     }
 
-    private static Map<String, Object> finding(Finding f) {
+    private static Map<String, Object> finding(Finding f, String lang) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", switch (f) {
             case Finding.Missed x -> "missed";
@@ -81,7 +81,7 @@ public final class GradeReportJson {
             case Finding.TargetNotSeen x -> "target_not_seen";
         });
         m.put("rule", f.rule());
-        m.put("summary", f.summary());
+        m.put("summary", f.summary(lang));
         switch (f) {
             case Finding.Missed x -> {
                 m.put("event", event(x.event()));

@@ -9,68 +9,87 @@ import java.util.List;
  * A {@link GradeReport} as text, as {@code falconet exercise check} prints it: the rules file's diagnostics
  * (file:line:col: CODE message), the requirements, then each case with, for a miss, the explanation of the
  * expected rule on the expected event, and for a false alarm the offending events with their alert lines.
- * Hidden checks show pass/fail and their hint only.
+ * Hidden checks show pass/fail and their hint only. The grader's sentences come in English or Russian; the
+ * rules loader's diagnostics, alert lines and condition texts are shown as they are.
  */
 public final class GradeReportText {
+    /** Longer sub-condition texts are cut in the text view (the JSON keeps them whole). */
+    static final int MAX_TEXT = 150;
+
     private GradeReportText() {}
 
-    /** The report in {@code lang} ("en" or "ru": case titles and hints; the rest is English). */
+    /** The report in {@code lang} ("en" or "ru"). */
     public static String render(GradeReport r, String lang) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Exercise ").append(r.exerciseId()).append(": checking ").append(r.rulesFile()).append('\n');
+        sb.append(Words.pick(lang, "Exercise ", "Упражнение ")).append(r.exerciseId())
+                .append(Words.pick(lang, ": checking ", ": проверяется ")).append(r.rulesFile()).append('\n');
         for (Diagnostic d : r.diagnostics()) sb.append(d.format()).append('\n');
         if (!r.diagnostics().isEmpty()) {
             long e = r.diagnostics().stream().filter(Diagnostic::isError).count();
-            sb.append("Rules file: ").append(e).append(e == 1 ? " error, " : " errors, ").append(r.diagnostics().size() - e)
-                    .append(r.diagnostics().size() - e == 1 ? " warning" : " warnings").append('\n');
+            long w = r.diagnostics().size() - e;
+            sb.append(Words.pick(lang, "Rules file: " + e + (e == 1 ? " error, " : " errors, ") + w + (w == 1 ? " warning" : " warnings"),
+                    "Файл правил: ошибок " + e + ", предупреждений " + w)).append('\n');
         }
-        if (!r.message().isEmpty()) sb.append(r.message()).append('\n');
+        String message = r.message().in(lang);
+        if (!message.isEmpty()) sb.append(message).append('\n');
         for (GradeReport.RequirementResult q : r.requirements()) {
-            sb.append("requirement: ").append(q.requirement().describe()).append(": ")
-                    .append(q.met() ? "met" : "NOT MET (" + q.detail() + ")").append('\n');
+            sb.append(Words.pick(lang, "requirement: ", "требование: ")).append(q.requirement().describe(lang)).append(": ")
+                    .append(q.met() ? Words.pick(lang, "met", "выполнено")
+                            : Words.pick(lang, "NOT MET (", "НЕ ВЫПОЛНЕНО (") + q.detail().in(lang) + ")").append('\n');
         }
+        String passed = Words.pick(lang, "passed", "пройден");
+        String failed = Words.pick(lang, "FAILED", "НЕ ПРОЙДЕН");
         for (CaseResult c : r.cases()) {
             sb.append('\n');
             if (c.hidden()) {
-                sb.append("hidden check ").append(c.number()).append(": ").append(c.passed() ? "passed" : "FAILED");
-                if (!c.passed()) sb.append("\n  hint: ").append(c.hint().in(lang));
+                sb.append(Words.pick(lang, "hidden check ", "скрытая проверка ")).append(c.number()).append(": ")
+                        .append(c.passed() ? Words.pick(lang, "passed", "пройдена") : Words.pick(lang, "FAILED", "НЕ ПРОЙДЕНА"));
+                if (!c.passed()) sb.append(Words.pick(lang, "\n  hint: ", "\n  подсказка: ")).append(c.hint().in(lang));
                 sb.append('\n');
                 continue;
             }
-            sb.append("case ").append(c.number()).append(" '").append(c.id()).append("': ").append(c.title().in(lang))
-                    .append(" -- ").append(c.passed() ? "passed" : "FAILED").append('\n');
+            sb.append(Words.pick(lang, "case ", "случай ")).append(c.number()).append(" '").append(c.id()).append("': ")
+                    .append(c.title().in(lang)).append(" -- ").append(c.passed() ? passed : failed).append('\n');
             if (c.error() != null) sb.append("  ").append(c.error()).append('\n');
-            for (Finding f : c.findings()) finding(sb, f);
+            for (Finding f : c.findings()) finding(sb, f, lang);
         }
-        sb.append('\n').append("Result: ").append(switch (r.status()) {
-            case PASSED -> "PASSED (" + r.cases().size() + " of " + r.cases().size() + " cases)";
-            case FAILED -> "FAILED (" + r.passedCount() + " of " + r.cases().size() + " cases passed"
-                    + (r.requirements().stream().allMatch(GradeReport.RequirementResult::met) ? "" : "; a requirement is not met") + ")";
-            case RULES_ERROR -> "FAILED (the rules file has errors)";
-            case SKIPPED -> "SKIPPED";
+        int total = r.cases().size();
+        sb.append('\n').append(Words.pick(lang, "Result: ", "Итог: ")).append(switch (r.status()) {
+            case PASSED -> Words.pick(lang, "PASSED (" + total + " of " + total + " cases)", "ПРОЙДЕНО (случаев: " + total + " из " + total + ")");
+            case FAILED -> {
+                boolean reqsMet = r.requirements().stream().allMatch(GradeReport.RequirementResult::met);
+                yield Words.pick(lang,
+                        "FAILED (" + r.passedCount() + " of " + total + " cases passed" + (reqsMet ? "" : "; a requirement is not met") + ")",
+                        "НЕ ПРОЙДЕНО (пройдено случаев: " + r.passedCount() + " из " + total + (reqsMet ? "" : "; требование не выполнено") + ")");
+            }
+            case RULES_ERROR -> Words.pick(lang, "FAILED (the rules file has errors)", "НЕ ПРОЙДЕНО (в файле правил ошибки)");
+            case SKIPPED -> Words.pick(lang, "SKIPPED", "ПРОПУЩЕНО");
         }).append('\n');
         return sb.toString();
     }
 
-    private static void finding(StringBuilder sb, Finding f) {
-        sb.append("  ").append(f.summary()).append('\n');
+    private static void finding(StringBuilder sb, Finding f, String lang) {
+        sb.append("  ").append(f.summary(lang)).append('\n');
         switch (f) {
             case Finding.Missed m -> {
-                if (!m.enabled()) sb.append("  the rule is disabled (enabled: false)\n");
+                if (!m.enabled()) sb.append(Words.pick(lang, "  the rule is disabled (enabled: false)\n", "  правило выключено (enabled: false)\n"));
                 if (!m.appliesToEventType()) {
-                    sb.append("  the rule only looks at event types ").append(m.ruleEventTypes()).append(", not ")
-                            .append(m.event().type()).append(" (its condition's evt.type tests decide that)\n");
+                    sb.append(Words.pick(lang,
+                            "  the rule only looks at event types " + m.ruleEventTypes() + ", not " + m.event().type()
+                                    + " (its condition's evt.type tests decide that)\n",
+                            "  правило смотрит только на события типов " + m.ruleEventTypes() + ", а не " + m.event().type()
+                                    + " (это решают проверки evt.type в его условии)\n"));
                 }
                 if (!m.whyNot().isEmpty() && !m.tree().isTrue()) {
-                    sb.append("  why not (the parts that were false):\n");
+                    sb.append(Words.pick(lang, "  why not (the parts that were false):\n", "  почему нет (ложные части условия):\n"));
                     for (ExplainNode n : m.whyNot()) sb.append("    ").append(cut(n.text())).append(reads(n)).append('\n');
                 }
-                sb.append("  the condition on this event:\n");
+                sb.append(Words.pick(lang, "  the condition on this event:\n", "  условие на этом событии:\n"));
                 tree(sb, m.tree(), "    ");
             }
             case Finding.FalseAlarm a -> {
                 for (EventSummary e : a.events()) {
-                    sb.append("    ").append(e.describe()).append('\n');
+                    sb.append("    ").append(e.describe(lang)).append('\n');
                     if (e.alert() != null) sb.append("      ").append(e.alert()).append('\n');
                 }
             }
@@ -78,9 +97,6 @@ public final class GradeReportText {
             case Finding.TargetNotSeen t -> { }
         }
     }
-
-    /** Longer sub-condition texts are cut in the text view (the JSON keeps them whole). */
-    static final int MAX_TEXT = 150;
 
     /**
      * The evaluation tree, one node a line: [true] / [false] / [skip] (not evaluated: short-circuit

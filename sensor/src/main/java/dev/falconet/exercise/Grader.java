@@ -47,10 +47,15 @@ public final class Grader {
 
     /** Grades the rules file at {@code rulesFile}. */
     public static GradeReport check(Exercise exercise, Path rulesFile) {
+        if (java.nio.file.Files.isDirectory(rulesFile)) {
+            return new GradeReport(exercise.id(), rulesFile.toString(), GradeReport.Status.RULES_ERROR,
+                    Words.both(rulesFile + " is a directory; give the rules file to check",
+                            rulesFile + " — это каталог; укажите файл правил"), List.of(), List.of(), List.of());
+        }
         RulesSource.Reading reading = RulesSource.read(rulesFile);
         if (reading.sources().isEmpty()) {
             return new GradeReport(exercise.id(), rulesFile.toString(), GradeReport.Status.RULES_ERROR,
-                    "the rules file cannot be read", reading.diagnostics(), List.of(), List.of());
+                    Words.both("the rules file cannot be read", "файл правил не читается"), reading.diagnostics(), List.of(), List.of());
         }
         return check(exercise, reading.sources().getFirst());
     }
@@ -76,8 +81,10 @@ public final class Grader {
         for (RulesFileRef ref : exercise.rulesFiles()) {
             if (!ref.present()) {
                 return new GradeReport(exercise.id(), student.name(), GradeReport.Status.SKIPPED,
-                        "cannot check here: the exercise loads " + ref.written() + " (" + ref.path()
-                                + "), which is not on this machine", List.of(), List.of(), List.of());
+                        Words.both("cannot check here: the exercise loads " + ref.written() + " (" + ref.path()
+                                        + "), which is not on this machine",
+                                "здесь проверить нельзя: упражнение загружает " + ref.written() + " (" + ref.path()
+                                        + "), а на этом компьютере его нет"), List.of(), List.of(), List.of());
             }
             before.add(ref.path());
         }
@@ -89,19 +96,20 @@ public final class Grader {
         if (!build.ok()) {
             long errors = shown.stream().filter(Diagnostic::isError).count();
             return new GradeReport(exercise.id(), student.name(), GradeReport.Status.RULES_ERROR,
-                    "the rules do not load (" + errors + (errors == 1 ? " error" : " errors") + "); fix them first, no case was run",
+                    Words.both("the rules do not load (" + errors + (errors == 1 ? " error" : " errors") + "); fix them first, no case was run",
+                            "правила не загружаются (ошибок: " + errors + "); сначала исправьте их, случаи не запускались"),
                     shown, List.of(), List.of());
         }
         RuleEngine engine = build.engine();
         List<GradeReport.RequirementResult> reqs = requirements(exercise, build.loaded(), student.name());
         List<CaseResult> results = new ArrayList<>();
         int n = 0;
-        for (ExerciseCase c : exercise.cases()) results.add(runCase(engine, c, ++n));
+        for (ExerciseCase c : exercise.cases()) results.add(runGuarded(engine, c, ++n));
         n = 0;
-        for (ExerciseCase c : exercise.hidden()) results.add(runCase(engine, c, ++n));
+        for (ExerciseCase c : exercise.hidden()) results.add(runGuarded(engine, c, ++n));
         boolean ok = results.stream().allMatch(CaseResult::passed) && reqs.stream().allMatch(GradeReport.RequirementResult::met);
         return new GradeReport(exercise.id(), student.name(), ok ? GradeReport.Status.PASSED : GradeReport.Status.FAILED,
-                "", shown, reqs, results);
+                GradeReport.NO_MESSAGE, shown, reqs, results);
     }
 
     /** The student's own diagnostics (errors and warnings) first, then errors of the files loaded before it. */
@@ -126,14 +134,17 @@ public final class Grader {
                 case Requirement.HasExceptions h -> {
                     Optional<LoadedRule> rule = loaded.rule(h.rule());
                     if (rule.isEmpty()) {
-                        out.add(new GradeReport.RequirementResult(r, false, "there is no rule '" + h.rule() + "'"));
+                        out.add(new GradeReport.RequirementResult(r, false,
+                                Words.both("there is no rule '" + h.rule() + "'", "нет правила '" + h.rule() + "'")));
                         continue;
                     }
                     Set<String> have = rule.get().exceptionFields();
                     List<String> missing = h.fields().stream().filter(f -> !have.contains(f)).toList();
-                    out.add(new GradeReport.RequirementResult(r, missing.isEmpty(), missing.isEmpty() ? ""
-                            : have.isEmpty() ? "the rule has no exceptions"
-                            : "its exceptions compare " + String.join(", ", new java.util.TreeSet<>(have)) + " but not " + String.join(", ", missing)));
+                    String compared = String.join(", ", new java.util.TreeSet<>(have));
+                    out.add(new GradeReport.RequirementResult(r, missing.isEmpty(), missing.isEmpty() ? GradeReport.NO_MESSAGE
+                            : have.isEmpty() ? Words.both("the rule has no exceptions", "у правила нет исключений")
+                            : Words.both("its exceptions compare " + compared + " but not " + String.join(", ", missing),
+                                    "его исключения сравнивают " + compared + ", но не " + String.join(", ", missing))));
                 }
             }
         }
@@ -141,11 +152,16 @@ public final class Grader {
     }
 
     private static GradeReport.RequirementResult defined(Requirement r, Optional<String> file, String studentFile, String kind) {
-        if (file.isEmpty()) return new GradeReport.RequirementResult(r, false, "your file has no such " + kind);
-        if (!file.get().equals(studentFile)) {
-            return new GradeReport.RequirementResult(r, false, "the " + kind + " comes from " + file.get() + ", not from your file");
+        boolean list = kind.equals("list");
+        if (file.isEmpty()) {
+            return new GradeReport.RequirementResult(r, false, Words.both("your file has no such " + kind,
+                    "в вашем файле нет такого " + (list ? "списка" : "макроса")));
         }
-        return new GradeReport.RequirementResult(r, true, "");
+        if (!file.get().equals(studentFile)) {
+            return new GradeReport.RequirementResult(r, false, Words.both("the " + kind + " comes from " + file.get() + ", not from your file",
+                    (list ? "список определён" : "макрос определён") + " в " + file.get() + ", а не в вашем файле"));
+        }
+        return new GradeReport.RequirementResult(r, true, GradeReport.NO_MESSAGE);
     }
 
     /** One expectation's state while a capture is replayed. */
@@ -159,6 +175,16 @@ public final class Grader {
         FiresState(Expectation.Fires expectation, CompiledRule rule) {
             this.expectation = expectation;
             this.rule = rule;
+        }
+    }
+
+    /** Defensive: replaying reports problems as results; an exception here is a bug, reported as the case's error. */
+    private static CaseResult runGuarded(RuleEngine engine, ExerciseCase c, int number) {
+        try {
+            return runCase(engine, c, number);
+        } catch (RuntimeException e) {
+            return new CaseResult(c.id(), number, c.title(), c.hint(), false, List.of(),
+                    "internal error while replaying the capture (" + e.getClass().getSimpleName() + "): " + e.getMessage());
         }
     }
 

@@ -8,20 +8,20 @@ import java.util.List;
  */
 public sealed interface Requirement permits Requirement.DefinesList, Requirement.DefinesMacro, Requirement.HasExceptions {
 
-    /** What is required, as the student reads it. */
-    String describe();
+    /** What is required, as the student reads it, in {@code lang} ("en" or "ru"). */
+    String describe(String lang);
 
     /** The student's file defines a list with this name. */
     record DefinesList(String name) implements Requirement {
-        public String describe() {
-            return "define a list named '" + name + "'";
+        public String describe(String lang) {
+            return Words.pick(lang, "define a list named '" + name + "'", "определить список с именем '" + name + "'");
         }
     }
 
     /** The student's file defines a macro with this name. */
     record DefinesMacro(String name) implements Requirement {
-        public String describe() {
-            return "define a macro named '" + name + "'";
+        public String describe(String lang) {
+            return Words.pick(lang, "define a macro named '" + name + "'", "определить макрос с именем '" + name + "'");
         }
     }
 
@@ -31,8 +31,9 @@ public sealed interface Requirement permits Requirement.DefinesList, Requirement
             fields = List.copyOf(fields);
         }
 
-        public String describe() {
-            return "give rule '" + rule + "' exceptions on " + String.join(", ", fields);
+        public String describe(String lang) {
+            return Words.pick(lang, "give rule '" + rule + "' exceptions on " + String.join(", ", fields),
+                    "задать правилу '" + rule + "' исключения по полям " + String.join(", ", fields));
         }
     }
 }

@@ -120,7 +120,9 @@ final class EventFields {
     }
 
     private static long flags(Event e) {
-        Arg a = e.arg("flags");
+        // the flags parameter's place in open (2) and openat/openat2 (3) exits: found without a name search
+        Arg a = e.arg(e.type() == OPEN ? 2 : 3);
+        if (a == null || !a.name().equals("flags")) a = e.arg("flags");
         Long v = a == null ? null : a.rawLong();
         return v == null ? 0 : v;
     }

@@ -53,6 +53,11 @@ public final class FieldRegistry {
         return r;
     }
 
+    /** Whether {@link #standard()} has been built already. */
+    public static boolean isBuilt() {
+        return standard != null;
+    }
+
     /** The definition with exactly this name (no argument part). */
     public Optional<FieldDef> find(String name) {
         return Optional.ofNullable(byName.get(name));

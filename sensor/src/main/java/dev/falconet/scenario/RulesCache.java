@@ -42,9 +42,12 @@ public final class RulesCache {
         this.options = options;
     }
 
-    /** With the engine's default options (as {@code falconet replay} without flags). */
+    /**
+     * With the engine's default options (as {@code falconet replay} without flags), except that the lab's
+     * names resolve as in the lab cluster ({@link LabNetwork}).
+     */
     public RulesCache() {
-        this(EngineOptions.defaults());
+        this(EngineOptions.defaults().withResolver(LabNetwork.RESOLVER));
     }
 
     /** The engine for these rules files, in order; loaded on first use. Never throws on bad rules. */

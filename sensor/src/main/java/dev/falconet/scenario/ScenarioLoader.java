@@ -158,6 +158,8 @@ public final class ScenarioLoader {
         private final String name;
         private final String text;
         private final List<Diagnostic> diags = new ArrayList<>();
+        /** Whether every step loaded: otherwise a step an expectation names may just have failed to load. */
+        private boolean stepsComplete = true;
 
         FileReader(Path file, String text) {
             this.file = file;
@@ -327,6 +329,7 @@ public final class ScenarioLoader {
                 }
                 List<String> install = k.containsKey("install") ? strings(k.get("install").getValueNode(), "install") : List.of();
                 if (id != null && title != null && where != null) out.add(new Step(id, title, where, argv, shell, exit, install, pos(m)));
+                else stepsComplete = false;
             }
             if (out.isEmpty() && diags.stream().noneMatch(Diagnostic::isError)) error(ScenarioCodes.BAD_VALUE, t.getValueNode(), "'steps' is empty");
             return out;
@@ -441,7 +444,7 @@ public final class ScenarioLoader {
         /** A step id an expectation names; reported when the scenario has no such step. */
         private String stepRef(Node sn, List<Step> steps) {
             String named = scalar(sn, "step");
-            if (named != null && steps != null && steps.stream().noneMatch(s -> s.id().equals(named))) {
+            if (named != null && steps != null && stepsComplete && steps.stream().noneMatch(s -> s.id().equals(named))) {
                 List<String> ids = steps.stream().map(Step::id).toList();
                 error(ScenarioCodes.UNKNOWN_STEP, sn, "no step '" + named + "' in this scenario (steps: " + String.join(", ", ids) + ")."
                         + KeySuggester.didYouMean(named, ids));
@@ -516,7 +519,7 @@ public final class ScenarioLoader {
 
         private void checkRule(String rule, Node at, Set<String> known) {
             if (known == null || known.contains(rule)) return;
-            error(ScenarioCodes.UNKNOWN_RULE, at, "no loaded rules file defines the rule '" + rule + "'" + KeySuggester.didYouMean(rule, known));
+            error(ScenarioCodes.UNKNOWN_RULE, at, "no loaded rules file defines the rule '" + rule + "'." + KeySuggester.didYouMean(rule, known));
         }
 
         private Explanation explanation(NodeTuple t) {

@@ -154,6 +154,24 @@ class ExerciseLoaderTest {
     }
 
     @Test
+    void inlineStarterAndShapeErrorsAreReportedOnce() throws IOException {
+        ExerciseLoader.Result inline = load(VALID.replace("starter: starters/demo.yaml",
+                "starter:\n  inline: |\n    - list: mine\n      items: [a]\n"));
+        assertThat(formatted(inline)).isEmpty();
+        assertThat(inline.exercise().starter().path()).isNull();
+        assertThat(inline.exercise().starter().text()).isEqualTo("- list: mine\n  items: [a]\n");
+
+        int casesAt = VALID.indexOf("cases:\n");
+        int hiddenAt = VALID.indexOf("hidden:\n");
+        ExerciseLoader.Result notAList = load(VALID.substring(0, casesAt) + "cases: touch\n" + VALID.substring(hiddenAt));
+        assertThat(formatted(notAList)).containsExactly(dir.resolve("demo.yaml")
+                + ":10:8: error EX_BAD_VALUE: exercise 'demo': cases must be a list (lines starting with '- '), not the text 'touch'");
+        ExerciseLoader.Result empty = load(VALID.substring(0, casesAt) + "cases: []\n" + VALID.substring(hiddenAt));
+        assertThat(formatted(empty)).containsExactly(dir.resolve("demo.yaml")
+                + ":10:8: error EX_BAD_VALUE: exercise 'demo': cases is empty; an exercise needs at least one visible case");
+    }
+
+    @Test
     void idMustMatchTheFileName() throws IOException {
         ExerciseLoader.Result r = load(VALID.replace("id: demo\n", "id: other\n"));
         assertThat(formatted(r)).contains(dir.resolve("demo.yaml") + ":1:5: error EX_BAD_ID: exercise 'other': id 'other' differs from the file name 'demo'; rename one of them");
@@ -186,7 +204,8 @@ class ExerciseLoaderTest {
         });
         GradeReport g = Grader.checkSolution(r.exercise());
         assertThat(g.status()).isEqualTo(GradeReport.Status.SKIPPED);
-        assertThat(g.message()).contains("upstream:falco_rules.yaml").contains("not on this machine");
+        assertThat(g.message().en()).contains("upstream:falco_rules.yaml").contains("not on this machine");
+        assertThat(g.message().ru()).contains("upstream:falco_rules.yaml").contains("на этом компьютере его нет");
         assertThat(g.passed()).isFalse();
     }
 

@@ -3,9 +3,14 @@ package dev.falconet.exercise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.falconet.capture.CaptureReader;
+import dev.falconet.engine.RuleEngine;
 import dev.falconet.rules.diag.Diagnostic;
+import dev.falconet.rules.load.RulesSource;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +117,24 @@ class ExercisesGradingTest {
             assertThat(caught).as("a visible negative case reports the false alarm\n" + text).isNotEmpty();
             assertThat(text).contains("but it must stay silent").contains("broad ");
         }));
+    }
+
+    /**
+     * The premise of symlink-evasion: with the upstream rules alone, reading /etc/pam.d/passwd through a link
+     * alerts on nothing, while the same read by its real name is caught.
+     */
+    @Test
+    void theSymlinkEvasionEvadesTheUpstreamRules() {
+        Exercise e = catalog.find("symlink-evasion").orElseThrow();
+        assumeCheckable(e);
+        RuleEngine upstream = RuleEngine.load(RulesSource.readAll(List.of(e.rulesFiles().getFirst().path())).sources(), Grader.OPTIONS).engine();
+        Set<String> throughLink = new HashSet<>();
+        CaptureReader.replay(e.cases().getFirst().capture(), ev -> upstream.process(ev, a -> throughLink.add(a.rule())));
+        assertThat(throughLink).doesNotContain("Read sensitive file untrusted", "Create Symlink Over Sensitive Files");
+        Set<String> byName = new HashSet<>();
+        CaptureReader.replay(ExerciseTesting.repoRoot().resolve("sensor/src/test/resources/fixtures/stable/read-sensitive-file-untrusted/positive-pamd.jsonl"),
+                ev -> upstream.process(ev, a -> byName.add(a.rule())));
+        assertThat(byName).contains("Read sensitive file untrusted");
     }
 
     static void assumeCheckable(Exercise e) {

@@ -98,6 +98,19 @@ class GraderTest {
     }
 
     @Test
+    void theReportSpeaksRussianWhenAsked() {
+        String ru = GradeReportText.render(Grader.checkStarter(writeBelowTest), "ru");
+        assertThat(ru).startsWith("Упражнение write-below-test: проверяется ")
+                .contains("случай 1 'touch-testfile': touch /test/testfile из оболочки пользователя -- НЕ ПРОЙДЕН")
+                .contains("правило 'Write below test directory' не сработало на событии 2 (openat, proc.name=touch, fd.name=/test/testfile)")
+                .contains("почему нет (ложные части условия):\n    fd.name = \"/change/me\"   <- fd.name=/test/testfile")
+                .contains("скрытая проверка 1: НЕ ПРОЙДЕНА\n  подсказка: Считается любая программа")
+                .contains("Итог: НЕ ПРОЙДЕНО (пройдено случаев: 3 из 5)");
+        String req = GradeReportText.render(Grader.checkStarter(credentials), "ru");
+        assertThat(req).contains("требование: определить список с именем 'cloud_credential_files': НЕ ВЫПОЛНЕНО (в вашем файле нет такого списка)");
+    }
+
+    @Test
     void jsonCarriesTheExplainTreeAndTheOffendingEvents() {
         GradeReport r = Grader.check(writeBelowTest, rule("Write below test directory", "open_write and fd.name startswith /test", ""), "mine.yaml");
         Map<String, Object> json = GradeReportJson.toMap(r, "en");

@@ -26,7 +26,7 @@ final class ConsoleObserver implements ScenarioObserver {
 
     @Override
     public void progress(Scenario s, String message) {
-        if (verbose) {
+        if (verbose || message.startsWith("warning:")) {
             out.println("   .. " + message);
             out.flush();
         }

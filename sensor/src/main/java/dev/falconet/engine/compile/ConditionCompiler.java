@@ -338,7 +338,7 @@ public final class ConditionCompiler {
         if (b.def().deprecated()) warn("LOAD_DEPRECATED_ITEM", "field '" + f.text() + "' is deprecated", f.pos());
         int slot = slots.slot(f.text() + "#" + b.multiplicity());
         dev.falconet.fields.FieldExtractor x = b.extractor();
-        return new Side(fr -> fr.value(slot, x), b.type(), b.multiplicity(), f.text(), v -> renderValue(b, v), b.allowedOps());
+        return new Side(new dev.falconet.engine.eval.FieldGetter(slot, x), b.type(), b.multiplicity(), f.text(), v -> renderValue(b, v), b.allowedOps());
     }
 
     private String renderValue(BoundField b, Object v) {

@@ -106,14 +106,23 @@ final class ValueTests {
     private static ValueTest ip(Op op, List<Object> values) {
         Cidr[] nets = values.stream().map(Cidr.class::cast).toArray(Cidr[]::new);
         ValueTest inAny = (v, e) -> {
-            byte[] a = Cidr.address(v.toString());
+            String s = v.toString();
+            long v4 = Cidr.ipv4Bits(s);
+            if (v4 >= 0) {
+                for (Cidr n : nets) if (n.containsIpv4(v4)) return true;
+                return false;
+            }
+            byte[] a = Cidr.address(s);
             if (a == null) return false;
             for (Cidr n : nets) if (n.contains(a)) return true;
             return false;
         };
         return switch (op) {
             case EQ, EQEQ, IN, INTERSECTS -> inAny;
-            case NE -> (v, e) -> Cidr.address(v.toString()) != null && !inAny.test(v, e);
+            case NE -> (v, e) -> {
+                String s = v.toString();
+                return (Cidr.ipv4Bits(s) >= 0 || Cidr.address(s) != null) && !inAny.test(v, e);
+            };
             default -> throw new IllegalStateException("operator " + op + " on addresses");
         };
     }

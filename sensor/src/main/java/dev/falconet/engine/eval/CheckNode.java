@@ -57,6 +57,29 @@ public final class CheckNode implements Node {
         this.pos = pos;
     }
 
+    /** Reads the left-hand value. */
+    public Getter lhs() {
+        return lhs;
+    }
+
+    /** Tests one (non-null) left-hand value. */
+    public ValueTest test() {
+        return test;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** {@link Mode#ANY}: whether any non-null value of the list passes the test (generated evaluators call this). */
+    public static boolean anyOf(List<?> values, ValueTest test, Frame e) {
+        for (int i = 0, n = values.size(); i < n; i++) {
+            Object x = values.get(i);
+            if (x != null && test.test(x, e)) return true;
+        }
+        return false;
+    }
+
     @Override
     public boolean eval(Frame e) {
         Object v = lhs.get(e);

@@ -5,9 +5,17 @@ public final class Cidr {
     private final byte[] network;
     private final int prefix;
 
+    /** For an IPv4 network: its address and mask as 32-bit values (the evaluation fast path). */
+    private final long bits4;
+    private final long mask4;
+
     private Cidr(byte[] network, int prefix) {
         this.network = network;
         this.prefix = prefix;
+        long b = 0;
+        if (network.length == 4) for (byte x : network) b = b << 8 | (x & 0xff);
+        this.bits4 = b;
+        this.mask4 = network.length == 4 && prefix > 0 ? (0xffffffffL << (32 - prefix)) & 0xffffffffL : 0;
     }
 
     /** Parses an address or CIDR; null when it is neither. No DNS lookups. */
@@ -107,6 +115,36 @@ public final class Cidr {
             }
         }
         return part == 4 ? out : null;
+    }
+
+    /**
+     * A dotted-quad IPv4 address as an unsigned 32-bit value, or -1 when the text is not one (the
+     * same syntax as {@link #address}); no allocation: field values are parsed on every evaluation.
+     */
+    public static long ipv4Bits(String s) {
+        long bits = 0;
+        int part = 0;
+        int value = -1;
+        for (int i = 0, n = s.length(); i <= n; i++) {
+            char c = i < n ? s.charAt(i) : '.';
+            if (c == '.') {
+                if (value < 0 || part > 3) return -1;
+                bits = bits << 8 | value;
+                part++;
+                value = -1;
+            } else if (c >= '0' && c <= '9') {
+                value = value < 0 ? c - '0' : value * 10 + (c - '0');
+                if (value > 255) return -1;
+            } else {
+                return -1;
+            }
+        }
+        return part == 4 ? bits : -1;
+    }
+
+    /** Whether an IPv4 address given by {@link #ipv4Bits} lies in this network (never for an IPv6 network). */
+    public boolean containsIpv4(long bits) {
+        return network.length == 4 && ((bits ^ bits4) & mask4) == 0;
     }
 
     public boolean contains(String address) {

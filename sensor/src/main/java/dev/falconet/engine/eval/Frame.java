@@ -68,6 +68,23 @@ public final class Frame {
         return v;
     }
 
+    /**
+     * The memoised value of the macro in {@code slot} for this event: 1 true, 0 false, -1 not yet
+     * evaluated. Generated evaluators pair it with {@link #storeMacro}.
+     */
+    public int macroState(int slot) {
+        if (slot >= stamps.length || stamps[slot] != generation) return -1;
+        return values[slot] == Boolean.TRUE ? 1 : 0;
+    }
+
+    /** Records the macro's value for this event and returns it. */
+    public boolean storeMacro(int slot, boolean v) {
+        if (slot >= stamps.length) grow(slot);
+        values[slot] = v ? Boolean.TRUE : Boolean.FALSE;
+        stamps[slot] = generation;
+        return v;
+    }
+
     private void grow(int slot) {
         int n = Math.max(slot + 1, stamps.length * 2);
         values = Arrays.copyOf(values, n);

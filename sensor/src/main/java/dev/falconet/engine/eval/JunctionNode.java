@@ -30,6 +30,16 @@ public final class JunctionNode implements Node {
         return new JunctionNode(false, children, text, pos);
     }
 
+    /** True for {@code and}, false for {@code or}. */
+    public boolean isAnd() {
+        return and;
+    }
+
+    /** The operands, in evaluation order (a copy). */
+    public Node[] children() {
+        return children.clone();
+    }
+
     @Override
     public boolean eval(Frame f) {
         // and: any false operand decides (false); or: any true operand decides (true)

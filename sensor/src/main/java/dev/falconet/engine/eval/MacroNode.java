@@ -22,6 +22,20 @@ public final class MacroNode implements Node {
         this.slot = slot;
     }
 
+    public String name() {
+        return name;
+    }
+
+    /** The compiled body. */
+    public Node body() {
+        return body;
+    }
+
+    /** The frame slot that memoises the macro's value per event. */
+    public int slot() {
+        return slot;
+    }
+
     @Override
     public boolean eval(Frame e) {
         return e.macro(slot, body);

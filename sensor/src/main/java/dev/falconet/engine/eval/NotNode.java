@@ -16,6 +16,11 @@ public final class NotNode implements Node {
         this.pos = pos;
     }
 
+    /** The negated operand. */
+    public Node child() {
+        return child;
+    }
+
     @Override
     public boolean eval(Frame e) {
         return !child.eval(e);

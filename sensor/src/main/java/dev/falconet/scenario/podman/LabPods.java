@@ -33,9 +33,9 @@ final class LabPods implements K8sMetadata {
         this.node = node;
     }
 
-    /** The local container name of a pod of the lab. */
-    static String containerName(Target.Pod pod) {
-        return "falconet-" + pod.namespace() + "-" + pod.deployment();
+    /** The local container name of a pod of the lab, in the run with this token. */
+    static String containerName(String token, Target.Pod pod) {
+        return "falconet-" + token + "-" + pod.namespace() + "-" + pod.deployment();
     }
 
     /** Describes this container as the pod. */

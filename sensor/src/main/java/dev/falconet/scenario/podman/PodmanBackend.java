@@ -13,6 +13,7 @@ import dev.falconet.scenario.run.ScenarioBackend;
 import dev.falconet.scenario.run.ScenarioException;
 import dev.falconet.scenario.run.ScenarioObserver;
 import dev.falconet.scenario.run.StepResult;
+import dev.falconet.scenario.tools.ScenarioTools;
 import dev.falconet.sensor.bpf.LibbpfException;
 import dev.falconet.sensor.bpf.Preflight;
 import dev.falconet.sensor.decode.SyscallTable;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,9 +52,14 @@ public final class PodmanBackend implements ScenarioBackend {
     static final long STEP_TIMEOUT_SECONDS = 120;
     /** How long to wait for the sensor to catch up with the machine. */
     static final long SYNC_TIMEOUT_MILLIS = 15_000;
+    /** The ring buffer: 64 MiB, since podman starting containers on a loaded machine overflowed 16 MiB. */
+    static final long RING_BYTES = 64L << 20;
 
     private final Path repoRoot;
-    private final Path recordTo;
+    private final java.util.function.Function<Scenario, Path> recordTo;
+    /** Makes this backend's container names unique: runs on one machine (CLI, app, tests) must not collide. */
+    private final String token = java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt()).substring(0, 6);
+    private final ScenarioTools tools;
     private Podman podman;
     private String image;
     private long markers;
@@ -62,14 +69,20 @@ public final class PodmanBackend implements ScenarioBackend {
         this(repoRoot, null);
     }
 
-    private PodmanBackend(Path repoRoot, Path recordTo) {
+    private PodmanBackend(Path repoRoot, java.util.function.Function<Scenario, Path> recordTo) {
         this.repoRoot = repoRoot.toAbsolutePath().normalize();
         this.recordTo = recordTo;
+        this.tools = ScenarioTools.forRepository(this.repoRoot);
     }
 
     /** A backend that also writes the capture of the (one) scenario it runs to {@code capture}. */
     public static PodmanBackend recording(Path repoRoot, Path capture) {
-        return new PodmanBackend(repoRoot, capture);
+        return new PodmanBackend(repoRoot, s -> capture);
+    }
+
+    /** A backend that also writes the capture of each scenario it runs, to the file {@code captureOf} gives. */
+    public static PodmanBackend recording(Path repoRoot, java.util.function.Function<Scenario, Path> captureOf) {
+        return new PodmanBackend(repoRoot, captureOf);
     }
 
     @Override
@@ -91,6 +104,10 @@ public final class PodmanBackend implements ScenarioBackend {
                 return Optional.of("the tool '" + tool + "' is not installed on this machine (apt-get install " + tool + ")");
         }
         for (Step st : s.steps()) {
+            for (String tool : ScenarioTools.names(st.commandLine())) {
+                if (!Files.isRegularFile(tools.source(tool)))
+                    return Optional.of("step '" + st.id() + "' uses {tool:" + tool + "}, but " + tools.source(tool) + " does not exist");
+            }
             for (String prog : st.install()) {
                 if (HostBinaries.find(prog).isEmpty())
                     return Optional.of("step '" + st.id() + "' installs '" + prog + "', which is not installed on this machine (apt-get install " + prog + ")");
@@ -137,7 +154,7 @@ public final class PodmanBackend implements ScenarioBackend {
                 containers.put(st.where(), startContainer(s, st.where(), pods, scope, observer));
             }
             if (recordTo != null) {
-                writer = CaptureWriter.create(recordTo, CaptureHeader.now(Hostname.get(), "scenario:" + s.id()));
+                writer = CaptureWriter.create(recordTo.apply(s), CaptureHeader.now(Hostname.get(), "scenario:" + s.id()));
                 writer.redactThreadsOutside(scope::contains);
                 // the machine's processes above this JVM (terminals, session managers) stay out of the capture
                 Set<Long> above = new java.util.HashSet<>();
@@ -150,22 +167,37 @@ public final class PodmanBackend implements ScenarioBackend {
             observer.progress(s, "starting the sensor");
             pipeline = startSensor(engine, pods, sink);
             sync(sink);
+            long dropsBefore = pipeline.counters().drops();
             for (Step st : s.steps()) {
                 observer.stepStarted(s, st);
                 long t0 = System.nanoTime();
                 String target = containers.get(st.where());
                 for (String prog : st.install()) install(target, prog);
-                Podman.Result r = execute(s, st, target);
-                sync(sink);
+                boolean host = st.where() instanceof Target.Host;
+                if (host) scope.hostStep(true);
+                Podman.Result r;
+                try {
+                    r = execute(s, st, target);
+                    sync(sink);
+                } finally {
+                    if (host) scope.hostStep(false);
+                }
                 StepResult res = new StepResult(st, r.exit(), r.out(), (System.nanoTime() - t0) / 1_000_000);
                 results.add(res);
                 observer.stepFinished(s, res);
             }
             pipeline.close();
             Throwable failure = pipeline.failure();
+            long dropped = pipeline.counters().drops() - dropsBefore;
             pipeline = null;
             if (failure != null) throw new ScenarioException("the sensor failed during the run: " + failure.getMessage(), failure);
-            return new BackendRun(collector.alerts(), results);
+            List<String> warnings = new ArrayList<>();
+            if (dropped > 0) {
+                String what = "the sensor dropped " + dropped + " events during the run (the machine is overloaded?)";
+                observer.progress(s, "warning: " + what + (recordTo != null ? "; the capture may miss events: record again on a quieter machine" : ""));
+                warnings.add(what + ": the missing alerts may be among them");
+            }
+            return new BackendRun(collector.alerts(), results, warnings);
         } finally {
             if (pipeline != null) pipeline.close();
             if (writer != null) writer.close();
@@ -173,18 +205,20 @@ public final class PodmanBackend implements ScenarioBackend {
                 try {
                     podman.run(60, "rm", "-f", "-t", "0", name);
                 } catch (ScenarioException ignored) {
-                    // best effort: the next run removes it before starting its own
+                    // best effort: 'podman ps -a --filter label=dev.falconet.scenario' finds what is left
                 }
             }
         }
     }
 
     private String startContainer(Scenario s, Target t, LabPods pods, LiveScope scope, ScenarioObserver observer) throws ScenarioException {
-        String name = t instanceof Target.Pod pod ? LabPods.containerName(pod) : "falconet-" + s.id() + "-" + ((Target.Container) t).name();
+        String name = t instanceof Target.Pod pod ? LabPods.containerName(token, pod)
+                : "falconet-" + token + "-" + s.id() + "-" + ((Target.Container) t).name();
         observer.progress(s, "starting " + t + " as podman container " + name);
-        podman.run(60, "rm", "-f", "-t", "0", name);
         if (t instanceof Target.Pod pod) pods.register(name, pod);
-        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--hostname", name.length() > 63 ? name.substring(0, 63) : name));
+        String host = t instanceof Target.Pod pod ? pod.deployment() : ((Target.Container) t).name();
+        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--hostname", host.length() > 63 ? host.substring(0, 63) : host,
+                "--label", "dev.falconet.scenario=" + s.id()));
         if (s.preconditions().privileged()) args.add("--privileged");
         for (String cap : s.preconditions().capabilities()) {
             args.add("--cap-add");
@@ -208,8 +242,8 @@ public final class PodmanBackend implements ScenarioBackend {
         else events.addAll(types.names());
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         var defaults = SensorPipeline.Config.defaults(quiet);
-        SensorPipeline.Config config = new SensorPipeline.Config(defaults.ringBytes(), events, 0, defaults.idleNanos(),
-                defaults.runtimeTimeoutMillis(), pods, quiet);
+        SensorPipeline.Config config = new SensorPipeline.Config(Math.max(defaults.ringBytes(), RING_BYTES), events, 0, defaults.idleNanos(),
+                defaults.runtimeTimeoutMillis(), pods, quiet, defaults.consumerNice());
         try {
             SensorPipeline p = new SensorPipeline(config, sink);
             p.start();
@@ -257,7 +291,12 @@ public final class PodmanBackend implements ScenarioBackend {
     }
 
     private Podman.Result execute(Scenario s, Step st, String container) throws ScenarioException {
-        List<String> cl = st.commandLine();
+        List<String> cl;
+        try {
+            cl = tools.resolve(st.commandLine());
+        } catch (ScenarioTools.ToolException e) {
+            throw new ScenarioException("step '" + st.id() + "': " + e.getMessage(), e);
+        }
         boolean tty = s.preconditions().tty();
         if (container != null) {
             List<String> cmd = new ArrayList<>(List.of("podman", "exec"));

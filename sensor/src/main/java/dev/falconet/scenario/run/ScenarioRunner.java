@@ -84,6 +84,7 @@ public final class ScenarioRunner {
         }
         reasons.addAll(AlertMatcher.match(s.expect(), run.alerts()));
         ScenarioResult.Outcome outcome = reasons.isEmpty() ? ScenarioResult.Outcome.PASS : ScenarioResult.Outcome.FAIL;
+        if (outcome == ScenarioResult.Outcome.FAIL) reasons.addAll(run.warnings());
         return finish(observer, new ScenarioResult(s, backend.name(), outcome, reasons, run.alerts(), run.steps(), millis(start)));
     }
 

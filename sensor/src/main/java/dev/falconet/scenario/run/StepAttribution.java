@@ -4,8 +4,10 @@ import dev.falconet.event.ContainerInfo;
 import dev.falconet.event.ThreadInfo;
 import dev.falconet.scenario.Step;
 import dev.falconet.scenario.Target;
+import dev.falconet.scenario.tools.ScenarioTools;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -72,6 +74,9 @@ public final class StepAttribution {
     }
 
     private static String base(String path) {
+        // a compiled scenario tool ({tool:NAME}) runs as .../NAME
+        Matcher tool = ScenarioTools.TOKEN.matcher(path);
+        if (tool.matches()) return tool.group(1);
         int slash = path.lastIndexOf('/');
         return slash >= 0 ? path.substring(slash + 1) : path;
     }

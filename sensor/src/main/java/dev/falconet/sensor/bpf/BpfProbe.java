@@ -25,12 +25,14 @@ public final class BpfProbe implements AutoCloseable {
     private final MemorySegment obj;
     private final List<MemorySegment> links = new ArrayList<>();
     private final List<String> attached = new ArrayList<>();
+    private final long ringBytes;
     private boolean closed;
 
-    private BpfProbe(Libbpf bpf, Arena arena, MemorySegment obj) {
+    private BpfProbe(Libbpf bpf, Arena arena, MemorySegment obj, long ringBytes) {
         this.bpf = bpf;
         this.arena = arena;
         this.obj = obj;
+        this.ringBytes = ringBytes;
     }
 
     /** Whether the jar carries a compiled probe (it does not when clang was missing at build time). */
@@ -59,7 +61,7 @@ public final class BpfProbe implements AutoCloseable {
             arena.close();
             throw e;
         }
-        BpfProbe probe = new BpfProbe(bpf, arena, obj);
+        BpfProbe probe = new BpfProbe(bpf, arena, obj, ringBytes);
         try {
             bpf.setMaxEntries(probe.map(RING_MAP), (int) ringBytes);
             probe.setIgnoredProcess(ignoreTgid);
@@ -110,6 +112,11 @@ public final class BpfProbe implements AutoCloseable {
     /** Names of the attached programs. */
     public List<String> attachedPrograms() {
         return List.copyOf(attached);
+    }
+
+    /** The ring buffer's data size in bytes. */
+    public long ringBytes() {
+        return ringBytes;
     }
 
     public Libbpf libbpf() {

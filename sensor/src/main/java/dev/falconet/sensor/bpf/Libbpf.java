@@ -51,9 +51,6 @@ public final class Libbpf {
     private final MethodHandle mapUpdateElem;
     private final MethodHandle mapLookupElem;
     private final MethodHandle numPossibleCpus;
-    private final MethodHandle ringNew;
-    private final MethodHandle ringConsume;
-    private final MethodHandle ringFree;
     private final MethodHandle vsnprintf;
     private final Deque<String> log = new ArrayDeque<>();
 
@@ -75,9 +72,6 @@ public final class Libbpf {
         mapUpdateElem = downcall("bpf_map_update_elem", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG), false);
         mapLookupElem = downcall("bpf_map_lookup_elem", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), false);
         numPossibleCpus = downcall("libbpf_num_possible_cpus", FunctionDescriptor.of(JAVA_INT), false);
-        ringNew = downcall("ring_buffer__new", FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS), true);
-        ringConsume = downcall("ring_buffer__consume", FunctionDescriptor.of(JAVA_INT, ADDRESS), false);
-        ringFree = downcall("ring_buffer__free", FunctionDescriptor.ofVoid(ADDRESS), false);
         vsnprintf = LINKER.downcallHandle(LINKER.defaultLookup().find("vsnprintf").orElseThrow(),
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
         installLogger();
@@ -315,37 +309,6 @@ public final class Libbpf {
     public int possibleCpus() {
         try {
             return (int) numPossibleCpus.invokeExact();
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    // ---- ring buffer ----
-
-    /** Creates a ring buffer consumer calling {@code callback} (an upcall stub) per record. */
-    public MemorySegment ringNew(int mapFd, MemorySegment callback) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = a.allocate(CAPTURE_LAYOUT);
-            MemorySegment rb = (MemorySegment) ringNew.invokeExact(state, mapFd, callback, MemorySegment.NULL, MemorySegment.NULL);
-            if (rb.address() == 0) throw failure("ring_buffer__new", errno(state));
-            return rb;
-        } catch (LibbpfException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    /** Consumes every available record without waiting; returns how many. */
-    public int ringConsume(MemorySegment rb) {
-        int n = callInt(ringConsume, rb);
-        if (n < 0) throw failure("ring_buffer__consume", -n);
-        return n;
-    }
-
-    public void ringFree(MemorySegment rb) {
-        try {
-            ringFree.invokeExact(rb);
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }

@@ -36,7 +36,7 @@ public final class Preflight {
         String hint = switch (e.errno()) {
             case Errno.EPERM -> " — the kernel refused BPF (lockdown, seccomp or missing CAP_BPF/CAP_PERFMON)";
             case Errno.EACCES, Errno.EINVAL, Errno.E2BIG -> verifierLine(e);
-            case Errno.ESRCH, Errno.ENOENT -> " — the kernel lacks a hook the probe needs (tp_btf sys_enter/sys_exit, sched_process_*)";
+            case Errno.ESRCH, Errno.ENOENT -> " — the kernel lacks a hook the probe needs (tp_btf sys_exit, sched_process_*)";
             default -> "";
         };
         return "cannot start the eBPF probe: " + e.getMessage() + hint;

@@ -4,17 +4,15 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-/** Reads the probe's per-CPU counters (records written, ring drops, lost enter arguments). */
+/** Reads the probe's per-CPU counters (records written, records lost because the ring was full). */
 public final class ProbeCounters {
     public static final int RECORDS = 0;
     public static final int RING_DROPS = 1;
-    public static final int ENTER_DROPS = 2;
-    public static final int NO_ENTER = 3;
-    private static final int SLOTS = 4;
+    private static final int SLOTS = 2;
 
     /** One reading, summed over CPUs. */
-    public record Snapshot(long records, long ringDrops, long enterDrops, long noEnter) {
-        public long drops() { return ringDrops + enterDrops; }
+    public record Snapshot(long records, long ringDrops) {
+        public long drops() { return ringDrops; }
     }
 
     private final Libbpf bpf;
@@ -38,6 +36,6 @@ public final class ProbeCounters {
                 for (int c = 0; c < cpus; c++) sums[slot] += values.getAtIndex(ValueLayout.JAVA_LONG, c);
             }
         }
-        return new Snapshot(sums[RECORDS], sums[RING_DROPS], sums[ENTER_DROPS], sums[NO_ENTER]);
+        return new Snapshot(sums[RECORDS], sums[RING_DROPS]);
     }
 }

@@ -1,35 +1,41 @@
 package dev.falconet.sensor.bpf;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
 /**
- * Drains the probe's ring buffer on one platform thread. The probe writes without waking the
- * consumer (BPF_RB_NO_WAKEUP), so there is no wake-up per event: this thread consumes whatever is
- * there, and sleeps {@code idleNanos} when the ring was empty. Each record is handed to the
- * {@link RecordHandler} as a segment valid only during the call.
+ * Drains the probe's BPF ring buffer on one platform thread, reading the kernel's shared pages
+ * directly (the protocol of libbpf's {@code ringbuf.c}, without a native call or an upcall per
+ * record): the consumer position page (read-write), the producer position page and the data pages
+ * (read-only, mapped twice in a row so a record that wraps around is contiguous). Each record starts
+ * with an 8-byte header: its length, with a busy bit while the producer is still writing it and a
+ * discard bit for records the producer gave up.
+ *
+ * <p>The probe writes without waking the consumer (BPF_RB_NO_WAKEUP), so there is no wake-up per
+ * event: this thread consumes whatever is there, and sleeps {@code idleNanos} when the ring was empty.
+ * Each record is handed to the {@link RecordHandler} as a segment valid only during the call.
  */
 public final class RingConsumer implements AutoCloseable {
-    /** Receives one ring record. Runs inside an FFM upcall: it must not throw. */
+    /** Receives one ring record. It must not keep the segment: its bytes are reused by the producer. */
     @FunctionalInterface
     public interface RecordHandler {
         void onRecord(MemorySegment record);
     }
 
-    private final Libbpf bpf;
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment ring;
+    private static final long BUSY_BIT = 1L << 31;
+    private static final long DISCARD_BIT = 1L << 30;
+    private static final int RECORD_HEADER = 8;
+    private static final VarHandle POSITION = ValueLayout.JAVA_LONG.varHandle();
+    private static final VarHandle LENGTH = ValueLayout.JAVA_INT.varHandle();
+
+    private final RingMemory memory;
+    private final MemorySegment consumerPage;
+    private final MemorySegment producerPage;
+    private final MemorySegment data;
+    private final long mask;
     private final RecordHandler handler;
     private final long idleNanos;
     private volatile boolean running = true;
@@ -38,41 +44,62 @@ public final class RingConsumer implements AutoCloseable {
     private Runnable periodic;
     private boolean closed;
 
-    public RingConsumer(BpfProbe probe, RecordHandler handler, long idleNanos) {
-        this.bpf = probe.libbpf();
+    /**
+     * @param ringBytes the ring's data size (the map's max_entries, a power of two)
+     */
+    public RingConsumer(int ringFd, long ringBytes, RecordHandler handler, long idleNanos) {
+        if (Long.bitCount(ringBytes) != 1) throw new IllegalArgumentException("ring size must be a power of two: " + ringBytes);
         this.handler = Objects.requireNonNull(handler, "handler");
         this.idleNanos = idleNanos;
-        try {
-            MethodHandle target = MethodHandles.lookup().findVirtual(RingConsumer.class, "onSample",
-                    MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class, long.class)).bindTo(this);
-            MemorySegment stub = Linker.nativeLinker().upcallStub(target,
-                    FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG), arena);
-            this.ring = bpf.ringNew(probe.mapFd(BpfProbe.RING_MAP), stub);
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            arena.close();
-            throw new IllegalStateException(e);
-        } catch (RuntimeException e) {
-            arena.close();
-            throw e;
-        }
+        this.memory = RingMemory.map(ringFd, ringBytes);
+        this.consumerPage = memory.consumerPage();
+        this.producerPage = memory.producerPage();
+        this.data = memory.data();
+        this.mask = ringBytes - 1;
     }
 
-    /** The upcall: never lets an exception escape (that would kill the JVM). */
-    private int onSample(MemorySegment ctx, MemorySegment data, long size) {
-        try {
-            consumed++;
-            handler.onRecord(data.reinterpret(size));
-            // under sustained load one consume call may never return: run the periodic work from here too
-            if ((consumed & 4095) == 0 && periodic != null) periodic.run();
-        } catch (Throwable t) {
-            if (handlerFailure == null) handlerFailure = t;
-        }
-        return 0;
+    public RingConsumer(BpfProbe probe, RecordHandler handler, long idleNanos) {
+        this(probe.mapFd(BpfProbe.RING_MAP), probe.ringBytes(), handler, idleNanos);
     }
 
     /** Consumes what is in the ring now; returns the number of records. */
     public int drainOnce() {
-        return bpf.ringConsume(ring);
+        long cons = (long) POSITION.getAcquire(consumerPage, 0L);
+        int n = 0;
+        while (true) {
+            long prod = (long) POSITION.getAcquire(producerPage, 0L);
+            if (cons >= prod) break;
+            while (cons < prod) {
+                long at = cons & mask;
+                long len = Integer.toUnsignedLong((int) LENGTH.getAcquire(data, at));
+                if ((len & BUSY_BIT) != 0) {
+                    // the producer has reserved but not committed this record yet: come back later
+                    POSITION.setRelease(consumerPage, 0L, cons);
+                    return n;
+                }
+                long size = len & ~(BUSY_BIT | DISCARD_BIT);
+                long next = cons + ((size + RECORD_HEADER + 7) & ~7L);
+                if ((len & DISCARD_BIT) == 0) {
+                    deliver(data.asSlice(at + RECORD_HEADER, size));
+                    n++;
+                }
+                cons = next;
+                // hand the space back at once: the producer may be waiting for it
+                POSITION.setRelease(consumerPage, 0L, cons);
+            }
+        }
+        return n;
+    }
+
+    private void deliver(MemorySegment record) {
+        try {
+            consumed++;
+            handler.onRecord(record);
+            // under sustained load one drain may never end: run the periodic work from here too
+            if ((consumed & 4095) == 0 && periodic != null) periodic.run();
+        } catch (RuntimeException | Error t) {
+            if (handlerFailure == null) handlerFailure = t;
+        }
     }
 
     /**
@@ -110,7 +137,6 @@ public final class RingConsumer implements AutoCloseable {
         if (closed) return;
         closed = true;
         running = false;
-        bpf.ringFree(ring);
-        arena.close();
+        memory.close();
     }
 }

@@ -8,6 +8,12 @@ public final class Errnos {
             "ENOSPC", "ESPIPE", "EROFS", "EMLINK", "EPIPE", "EDOM", "ERANGE", "EDEADLK", "ENAMETOOLONG", "ENOLCK",
             "ENOSYS", "ENOTEMPTY", "ELOOP"};
 
+    /** Renderings of the common small results (fds, byte counts): no string per event for them. */
+    private static final String[] SMALL = new String[1024];
+    static {
+        for (int i = 0; i < SMALL.length; i++) SMALL[i] = Integer.toString(i);
+    }
+
     private Errnos() {}
 
     /** The name of a positive errno, or null when not in the table. */
@@ -21,7 +27,7 @@ public final class Errnos {
 
     /** A return value as {@code evt.arg.res} renders it. */
     public static String renderRes(long res) {
-        if (res >= 0) return Long.toString(res);
+        if (res >= 0) return res < SMALL.length ? SMALL[(int) res] : Long.toString(res);
         String n = name(-res);
         return n == null ? Long.toString(res) : res + "(" + n + ")";
     }

@@ -3,8 +3,11 @@ package dev.falconet.sensor.decode;
 import dev.falconet.event.Arg;
 import dev.falconet.event.ArgType;
 import dev.falconet.event.EventTypes;
+import dev.falconet.capture.SyscallArgs;
+import dev.falconet.event.FdInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * Builds an exit event's parameters in libsinsp's order and names ({@code evt.arg.<name>}) from a
@@ -12,48 +15,57 @@ import java.util.List;
  * state); every other traced syscall is here. Paths are as the process passed them.
  */
 public final class EventArgs {
-    private static final long AT_FDCWD = -100;
-
     private EventArgs() {}
 
+    /** The parameters with fd arguments as plain numbers (no fd state at hand). */
     public static List<Arg> of(ProbeRecord.SyscallExit x) {
+        return of(x, num -> null);
+    }
+
+    /**
+     * The parameters, fd arguments rendered as libsinsp (and the event factory, and .scap replay) renders
+     * them: {@code <f>/etc/passwd} for an fd {@code fds} knows, the errno name for a failed call.
+     *
+     * @param fds the process's fd after the call (the closed one for close), or null when unknown
+     */
+    public static List<Arg> of(ProbeRecord.SyscallExit x, LongFunction<FdInfo> fds) {
         String name = EventTypes.name(x.nr());
         if (name == null) return List.of(res(x));
         List<Arg> a = new ArrayList<>(6);
         switch (name) {
             case "open" -> {
-                a.add(Arg.fd("fd", x.res()));
+                a.add(fd("fd", fds, x.res()));
                 a.add(Arg.path("name", str(x, 0)));
                 a.add(openFlags(x.arg(1)));
-                a.add(Arg.num("mode", x.arg(2) & 07777));
+                a.add(SyscallArgs.mode(x.arg(2) & 07777));
                 fileId(a, x);
             }
             case "openat" -> {
-                a.add(Arg.fd("fd", x.res()));
+                a.add(fd("fd", fds, x.res()));
                 a.add(dirfd("dirfd", x.arg(0)));
                 a.add(Arg.path("name", str(x, 1)));
                 a.add(openFlags(x.arg(2)));
-                a.add(Arg.num("mode", x.arg(3) & 07777));
+                a.add(SyscallArgs.mode(x.arg(3) & 07777));
                 fileId(a, x);
             }
             case "openat2" -> {
                 long[] how = x.openHow() == null ? new long[] {0, 0} : x.openHow();
-                a.add(Arg.fd("fd", x.res()));
+                a.add(fd("fd", fds, x.res()));
                 a.add(dirfd("dirfd", x.arg(0)));
                 a.add(Arg.path("name", str(x, 1)));
                 a.add(openFlags(how[0]));
-                a.add(Arg.num("mode", how[1] & 07777));
+                a.add(SyscallArgs.mode(how[1] & 07777));
                 a.add(Arg.num("resolve", 0));
                 fileId(a, x);
             }
             case "creat" -> {
-                a.add(Arg.fd("fd", x.res()));
+                a.add(fd("fd", fds, x.res()));
                 a.add(Arg.path("name", str(x, 0)));
-                a.add(Arg.num("mode", x.arg(1) & 07777));
+                a.add(SyscallArgs.mode(x.arg(1) & 07777));
                 fileId(a, x);
             }
             case "socket" -> {
-                a.add(Arg.fd("fd", x.res()));
+                a.add(fd("fd", fds, x.res()));
                 a.add(Arg.flags("domain", x.arg(0), Flags.SOCKET_FAMILY.render(x.arg(0))));
                 a.add(Arg.num("type", x.arg(1) & 0xffffffffL));
                 a.add(Arg.num("proto", x.arg(2) & 0xffffffffL));
@@ -61,11 +73,11 @@ public final class EventArgs {
             case "connect" -> {
                 a.add(res(x));
                 a.add(tuple("tuple", x, true));
-                a.add(Arg.fd("fd", x.arg(0)));
+                a.add(fd("fd", fds, (int) x.arg(0)));
                 a.add(sockaddr("addr", x.sockaddr()[1]));
             }
             case "accept", "accept4" -> {
-                a.add(Arg.fd("fd", x.res()));
+                a.add(fd("fd", fds, x.res()));
                 a.add(tuple("tuple", x, false));
                 a.add(Arg.num("queuepct", 0));
                 a.add(Arg.num("queuelen", 0));
@@ -75,17 +87,17 @@ public final class EventArgs {
             case "bind" -> {
                 a.add(res(x));
                 a.add(sockaddr("addr", x.sockaddr()[1]));
-                a.add(Arg.fd("fd", x.arg(0)));
+                a.add(fd("fd", fds, (int) x.arg(0)));
             }
             case "listen" -> {
                 a.add(res(x));
-                a.add(Arg.fd("fd", x.arg(0)));
+                a.add(fd("fd", fds, (int) x.arg(0)));
                 a.add(Arg.num("backlog", (int) x.arg(1)));
             }
             case "sendto", "sendmsg" -> {
                 a.add(res(x));
                 a.add(Arg.bytes("data", new byte[0]));
-                a.add(Arg.fd("fd", x.arg(0)));
+                a.add(fd("fd", fds, (int) x.arg(0)));
                 a.add(Arg.num("size", name.equals("sendto") ? x.arg(2) & 0xffffffffL : Math.max(0, x.res())));
                 a.add(tuple("tuple", x, true));
             }
@@ -93,7 +105,7 @@ public final class EventArgs {
                 a.add(res(x));
                 a.add(Arg.bytes("data", new byte[0]));
                 a.add(tuple("tuple", x, false));
-                a.add(Arg.fd("fd", x.arg(0)));
+                a.add(fd("fd", fds, (int) x.arg(0)));
                 a.add(Arg.num("size", x.arg(2) & 0xffffffffL));
             }
             case "recvmsg" -> {
@@ -102,7 +114,7 @@ public final class EventArgs {
                 a.add(Arg.bytes("data", new byte[0]));
                 a.add(tuple("tuple", x, false));
                 a.add(Arg.bytes("msgcontrol", new byte[0]));
-                a.add(Arg.fd("fd", x.arg(0)));
+                a.add(fd("fd", fds, (int) x.arg(0)));
             }
             case "symlink" -> {
                 a.add(res(x));
@@ -164,7 +176,7 @@ public final class EventArgs {
             }
             case "fchmod" -> {
                 a.add(res(x));
-                a.add(Arg.fd("fd", x.arg(0)));
+                a.add(fd("fd", fds, (int) x.arg(0)));
                 a.add(mode(x.arg(1)));
             }
             case "fchmodat" -> {
@@ -174,21 +186,20 @@ public final class EventArgs {
                 a.add(mode(x.arg(2)));
             }
             case "dup" -> {
-                a.add(Arg.fd("res", x.res()));
-                a.add(Arg.fd("oldfd", (int) x.arg(0)));
+                a.add(fd("res", fds, x.res()));
+                a.add(fd("oldfd", fds, (int) x.arg(0)));
             }
             case "dup2", "dup3" -> {
-                a.add(Arg.fd("res", x.res()));
-                a.add(Arg.fd("oldfd", (int) x.arg(0)));
-                a.add(Arg.fd("newfd", (int) x.arg(1)));
+                a.add(fd("res", fds, x.res()));
+                a.add(fd("oldfd", fds, (int) x.arg(0)));
+                a.add(fd("newfd", fds, (int) x.arg(1)));
                 if (name.equals("dup3")) a.add(Arg.flags("flags", x.arg(2), (x.arg(2) & 02000000) != 0 ? "O_CLOEXEC" : ""));
             }
             case "ptrace" -> {
                 a.add(res(x));
                 a.add(Arg.num("addr", x.arg(2)));
                 a.add(Arg.num("data", x.arg(3)));
-                long req = Flags.ptraceToPpm(x.arg(0));
-                a.add(Arg.flags("request", req, Flags.PTRACE_REQUEST.render(req)));
+                a.add(SyscallArgs.ptrace(Flags.ptraceToPpm(x.arg(0))));
                 a.add(Arg.num("pid", (int) x.arg(1)));
             }
             case "init_module" -> {
@@ -199,7 +210,7 @@ public final class EventArgs {
             }
             case "finit_module" -> {
                 a.add(res(x));
-                a.add(Arg.fd("fd", (int) x.arg(0)));
+                a.add(fd("fd", fds, (int) x.arg(0)));
                 a.add(Arg.text("uargs", str(x, 1)));
                 a.add(Arg.num("flags", x.arg(2)));
             }
@@ -213,7 +224,7 @@ public final class EventArgs {
             }
             case "setns" -> {
                 a.add(res(x));
-                a.add(Arg.fd("fd", (int) x.arg(0)));
+                a.add(fd("fd", fds, (int) x.arg(0)));
                 a.add(Arg.num("nstype", x.arg(1)));
             }
             case "unshare", "userfaultfd" -> {
@@ -221,7 +232,7 @@ public final class EventArgs {
                 a.add(Arg.num("flags", x.arg(0)));
             }
             case "bpf" -> {
-                a.add(Arg.fd("fd", x.res()));
+                a.add(fd("fd", fds, x.res()));
                 a.add(Arg.num("cmd", x.arg(0)));
             }
             case "chdir", "chroot" -> {
@@ -230,10 +241,10 @@ public final class EventArgs {
             }
             case "fchdir", "close" -> {
                 a.add(res(x));
-                a.add(Arg.fd("fd", (int) x.arg(0)));
+                a.add(fd("fd", fds, (int) x.arg(0)));
             }
             case "memfd_create" -> {
-                a.add(Arg.fd("fd", x.res()));
+                a.add(fd("fd", fds, x.res()));
                 a.add(Arg.text("name", str(x, 0)));
                 a.add(Arg.num("flags", x.arg(1)));
             }
@@ -252,8 +263,9 @@ public final class EventArgs {
             case "pipe", "pipe2", "socketpair" -> {
                 a.add(res(x));
                 int[] p = x.fdPair();
-                a.add(Arg.fd("fd1", p == null || x.res() < 0 ? -1 : p[0]));
-                a.add(Arg.fd("fd2", p == null || x.res() < 0 ? -1 : p[1]));
+                boolean made = p != null && x.res() >= 0;
+                a.add(made ? fd("fd1", fds, p[0]) : Arg.fd("fd1", -1));
+                a.add(made ? fd("fd2", fds, p[1]) : Arg.fd("fd2", -1));
             }
             default -> a.add(res(x));
         }
@@ -270,8 +282,12 @@ public final class EventArgs {
     }
 
     private static Arg dirfd(String name, long raw) {
-        int fd = (int) raw;
-        return new Arg(name, ArgType.FD, (long) fd, fd == AT_FDCWD ? "AT_FDCWD" : Integer.toString(fd));
+        return SyscallArgs.dirfd(name, (int) raw);
+    }
+
+    /** An fd argument: {@code <f>/path} when the state knows it, the errno name when negative (a failed call). */
+    private static Arg fd(String name, LongFunction<FdInfo> fds, long num) {
+        return SyscallArgs.fd(name, num, num < 0 ? null : fds.apply(num));
     }
 
     private static Arg openFlags(long kernelFlags) {

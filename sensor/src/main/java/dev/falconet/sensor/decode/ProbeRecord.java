@@ -11,7 +11,9 @@ public sealed interface ProbeRecord {
     /**
      * A syscall exit with the arguments the probe read for it.
      *
-     * @param args     the six raw enter arguments
+     * <p>The arrays are read-only: records without strings or addresses share one empty array.
+     *
+     * @param args     the six raw arguments
      * @param strings  per argument index: the user string read at exit, or null
      * @param sockaddr per argument index: the socket address read at exit, or null
      * @param tuple    the socket tuple of the fd the call used or returned, or null

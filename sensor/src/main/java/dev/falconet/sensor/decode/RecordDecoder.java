@@ -22,6 +22,9 @@ public final class RecordDecoder {
         }
     }
 
+    private static final String[] NO_STRINGS = new String[6];
+    private static final SockAddr[] NO_ADDRS = new SockAddr[6];
+
     public ProbeRecord decode(MemorySegment r) {
         long size = r.byteSize();
         if (size < HEADER) throw new MalformedRecordException("record of " + size + " bytes, shorter than the header");
@@ -52,8 +55,9 @@ public final class RecordDecoder {
         int nr = Short.toUnsignedInt(r.get(U16, NR));
         long[] args = new long[6];
         for (int i = 0; i < 6; i++) args[i] = arg(r, i);
-        String[] strings = new String[6];
-        SockAddr[] addrs = new SockAddr[6];
+        // most records carry no string or address: they share one empty (never written) array each
+        String[] strings = NO_STRINGS;
+        SockAddr[] addrs = NO_ADDRS;
         SocketTuple tuple = null;
         FileId file = null;
         int[] pair = null;
@@ -67,8 +71,14 @@ public final class RecordDecoder {
             if (data + blen > len) throw new MalformedRecordException("blob of " + blen + " bytes at " + off + " past the record end " + len);
             if (tag > 5) throw new MalformedRecordException("syscall blob for argument " + tag);
             switch (bkind) {
-                case ARG_STR -> strings[tag] = string(r, data, blen);
-                case ARG_SOCKADDR, ARG_SOCKADDR_LENP -> addrs[tag] = SockAddr.decode(r, data, blen);
+                case ARG_STR -> {
+                    if (strings == NO_STRINGS) strings = new String[6];
+                    strings[tag] = string(r, data, blen);
+                }
+                case ARG_SOCKADDR, ARG_SOCKADDR_LENP -> {
+                    if (addrs == NO_ADDRS) addrs = new SockAddr[6];
+                    addrs[tag] = SockAddr.decode(r, data, blen);
+                }
                 case ARG_TUPLE_FD -> tuple = blen >= TUPLE ? tuple(r, data) : null;
                 case ARG_INT_PAIR -> pair = blen >= 8 ? new int[] {r.get(U32, data), r.get(U32, data + 4)} : null;
                 case ARG_OPEN_HOW -> how = blen >= 16 ? new long[] {r.get(U64, data), r.get(U64, data + 8)} : null;

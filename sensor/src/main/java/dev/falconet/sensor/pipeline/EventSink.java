@@ -14,6 +14,14 @@ public interface EventSink extends Consumer<Event>, AutoCloseable {
         return 0;
     }
 
+    /**
+     * Whether this sink reads events of this type ({@link dev.falconet.event.EventTypes} id). The pipeline
+     * keeps the state for every record but builds no event that no sink wants.
+     */
+    default boolean wants(int eventType) {
+        return true;
+    }
+
     /** Called when the pipeline stops: flush and release. */
     @Override
     default void close() {}
@@ -25,6 +33,12 @@ public interface EventSink extends Consumer<Event>, AutoCloseable {
             @Override
             public void accept(Event e) {
                 for (EventSink s : list) s.accept(e);
+            }
+
+            @Override
+            public boolean wants(int eventType) {
+                for (EventSink s : list) if (s.wants(eventType)) return true;
+                return false;
             }
 
             @Override

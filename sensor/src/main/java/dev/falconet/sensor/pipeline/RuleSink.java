@@ -38,6 +38,12 @@ public final class RuleSink implements EventSink {
         return sorted[i];
     }
 
+    /** Only the types some loaded rule is evaluated for (the engine's event-type index). */
+    @Override
+    public boolean wants(int eventType) {
+        return engine.candidates(eventType) > 0;
+    }
+
     @Override
     public long alerts() {
         return alerts;

@@ -39,20 +39,26 @@ import java.util.concurrent.TimeUnit;
  * so that nothing that happens in between is missed.
  */
 public final class SensorPipeline implements AutoCloseable {
-    /** How the pipeline is set up. */
+    /**
+     * How the pipeline is set up.
+     *
+     * @param consumerNice the consumer thread's nice value (-20..19; 0 leaves it as the process's)
+     */
     public record Config(long ringBytes, Set<String> events, long statsIntervalNanos, long idleNanos,
-                         long runtimeTimeoutMillis, K8sMetadata k8s, PrintStream notices) {
+                         long runtimeTimeoutMillis, K8sMetadata k8s, PrintStream notices, int consumerNice) {
         public Config {
             events = Set.copyOf(events);
             Objects.requireNonNull(notices, "notices");
             if (k8s == null) k8s = K8sMetadata.NONE;
+            if (consumerNice < -20 || consumerNice > 19) throw new IllegalArgumentException("nice must be between -20 and 19, got " + consumerNice);
         }
 
         public static Config defaults(PrintStream notices) {
-            return new Config(16L << 20, SyscallTable.RULE_EVENTS, 0, 1_000_000L, 3000, K8sMetadata.NONE, notices);
+            return new Config(16L << 20, SyscallTable.RULE_EVENTS, 0, 1_000_000L, 3000, K8sMetadata.NONE, notices, 0);
         }
     }
 
+    private static final java.lang.management.ThreadMXBean CONSUMER_CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private final Config config;
     private final EventSink sink;
     private final RecordDecoder decoder = new RecordDecoder();
@@ -70,7 +76,7 @@ public final class SensorPipeline implements AutoCloseable {
     private long lastStatsNanos;
     private ProbeCounters.Snapshot lastDropSnapshot;
     private ProbeCounters.Snapshot lastStatsSnapshot;
-    private long lastStatsCaptured, lastStatsEvaluated, lastStatsAlerts;
+    private long lastStatsCaptured, lastStatsEvaluated, lastStatsAlerts, lastStatsCpuNanos;
     private volatile Throwable failure;
     private boolean closed;
     private volatile ProbeCounters.Snapshot finalCounters;
@@ -83,6 +89,9 @@ public final class SensorPipeline implements AutoCloseable {
         this.containers = new ContainerRegistry(new ContainerRuntime(config.runtimeTimeoutMillis()), config.k8s());
         this.state = new StateStage(new ProcScanner(Path.of("/proc"), offset), new UserDirectory(Path.of("/proc")),
                 containers, offset, config.events().contains("procexit"));
+        java.util.BitSet wanted = new java.util.BitSet();
+        for (int type = 0; type < dev.falconet.event.EventTypes.CAPACITY; type++) if (sink.wants(type)) wanted.set(type);
+        state.emitOnly(wanted::get);
         Set<String> skipped = new LinkedHashSet<>();
         this.traced = SyscallTable.selection(config.events(), skipped);
         this.probe = BpfProbe.open(config.ringBytes(), ProcessHandle.current().pid());
@@ -138,7 +147,7 @@ public final class SensorPipeline implements AutoCloseable {
 
     // ---- stages ----
 
-    /** capture → decode → state. Runs inside the ring buffer upcall. */
+    /** capture → decode → state. Runs on the consumer thread, once per ring record. */
     private void onRecord(MemorySegment record) {
         stats.captured++;
         ProbeRecord r;
@@ -169,6 +178,10 @@ public final class SensorPipeline implements AutoCloseable {
         lastDropSnapshot = lastStatsSnapshot = counters.read();
         thread = Thread.ofPlatform().name("falconet-sensor").daemon(true).start(() -> {
             try {
+                if (config.consumerNice() != 0 && !ThreadNice.set(config.consumerNice()))
+                    config.notices().println("falconet: could not set the consumer thread's nice value to " + config.consumerNice()
+                            + " (needs CAP_SYS_NICE): it runs at the process's priority");
+                lastStatsCpuNanos = CONSUMER_CPU.getCurrentThreadCpuTime();
                 consumer.run(this::tick);
             } catch (Throwable t) {
                 failure = t;
@@ -203,9 +216,11 @@ public final class SensorPipeline implements AutoCloseable {
     private SensorStats.Interval statsInterval(long now, ProbeCounters.Snapshot snap) {
         double secs = (now - lastStatsNanos) / 1e9;
         long alerts = sink.alerts();
+        long cpu = CONSUMER_CPU.getCurrentThreadCpuTime();
         SensorStats.Interval i = new SensorStats.Interval(secs, stats.captured - lastStatsCaptured,
                 stats.evaluated - lastStatsEvaluated, snap.drops() - lastStatsSnapshot.drops(), alerts - lastStatsAlerts,
-                stats.captured, stats.evaluated, snap.drops(), alerts);
+                stats.captured, stats.evaluated, snap.drops(), alerts, cpu - lastStatsCpuNanos);
+        lastStatsCpuNanos = cpu;
         lastStatsCaptured = stats.captured;
         lastStatsEvaluated = stats.evaluated;
         lastStatsAlerts = alerts;

@@ -13,12 +13,21 @@ public final class SensorStats {
     long lastMalformedReported;
 
     /** One interval's figures. */
+    /**
+     * One interval's figures.
+     *
+     * @param consumerCpuNanos CPU time the consumer thread used in the interval (what one event costs
+     *                         there does not depend on how busy the rest of the machine is)
+     */
     public record Interval(double seconds, long captured, long evaluated, long dropped, long alerts,
-                           long totalCaptured, long totalEvaluated, long totalDropped, long totalAlerts) {
+                           long totalCaptured, long totalEvaluated, long totalDropped, long totalAlerts,
+                           long consumerCpuNanos) {
         public String line() {
-            return String.format("falconet stats: captured %.0f ev/s, evaluated %.0f ev/s, dropped %d (%.0f ev/s), alerts %d"
+            return String.format("falconet stats: captured %.0f ev/s, evaluated %.0f ev/s, dropped %d (%.0f ev/s), alerts %d,"
+                            + " consumer CPU %.0f%% (%.0f ns/event)"
                             + " | totals: captured %d, evaluated %d, dropped %d, alerts %d",
                     captured / seconds, evaluated / seconds, dropped, dropped / seconds, alerts,
+                    consumerCpuNanos / seconds / 1e7, captured == 0 ? 0.0 : (double) consumerCpuNanos / captured,
                     totalCaptured, totalEvaluated, totalDropped, totalAlerts);
         }
     }
@@ -30,9 +39,8 @@ public final class SensorStats {
     /** Falco's wording, adapted: what was lost in the kernel since the last notice. */
     public static String dropNotice(ProbeCounters.Snapshot prev, ProbeCounters.Snapshot now, double seconds) {
         long ring = now.ringDrops() - prev.ringDrops();
-        long enter = now.enterDrops() - prev.enterDrops();
         return String.format("falconet: syscall event drop: %d events dropped in the last %.1f s"
-                        + " (ring buffer full: %d, enter arguments lost: %d); alerts may be missing. Try a larger --ring-size.",
-                ring + enter, seconds, ring, enter);
+                        + " (ring buffer full); alerts may be missing. Try a larger --ring-size.",
+                ring, seconds);
     }
 }

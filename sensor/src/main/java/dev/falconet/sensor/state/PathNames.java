@@ -17,7 +17,7 @@ public final class PathNames {
 
     /** Folds "//", "." and ".." of an absolute path ("/.." stays "/"). */
     public static String normalize(String path) {
-        if (path.isEmpty()) return path;
+        if (path.isEmpty() || isNormal(path)) return path;
         Deque<String> parts = new ArrayDeque<>();
         for (String p : path.split("/")) {
             if (p.isEmpty() || p.equals(".")) continue;
@@ -31,6 +31,22 @@ public final class PathNames {
         StringBuilder sb = new StringBuilder();
         for (String p : parts) sb.append('/').append(p);
         return sb.toString();
+    }
+
+    /** Absolute, without "//", "." or ".." components and without a trailing "/": nothing to fold. */
+    private static boolean isNormal(String path) {
+        int n = path.length();
+        if (path.charAt(0) != '/' || n > 1 && path.charAt(n - 1) == '/') return n == 1;
+        for (int i = 1; i < n; i++) {
+            if (path.charAt(i - 1) != '/') continue;
+            char c = path.charAt(i);
+            if (c == '/') return false;
+            if (c == '.') {
+                int end = i + 1 < n && path.charAt(i + 1) == '.' ? i + 2 : i + 1;
+                if (end == n || path.charAt(end) == '/') return false;
+            }
+        }
+        return true;
     }
 
     /** The last component. */

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 /**
  * The state stage: keeps libsinsp's view of processes up to date from the probe's records
@@ -36,6 +37,7 @@ public final class StateStage {
     private static final int F_DUPFD = 0, F_DUPFD_CLOEXEC = 1030;
     private static final int PR_SET_NAME = 15;
     private static final int EINPROGRESS = -115;
+    private static final int OPENAT = EventTypes.id("openat"), OPENAT2 = EventTypes.id("openat2"), CREAT = EventTypes.id("creat");
 
     private final ThreadTable threads = new ThreadTable();
     private final Map<Long, FdTable> fdTables = new HashMap<>();
@@ -46,6 +48,7 @@ public final class StateStage {
     private final ContainerRegistry containers;
     private final long bootToEpoch;
     private final boolean emitProcexit;
+    private IntPredicate wanted = type -> true;
     private long num;
 
     /**
@@ -58,6 +61,14 @@ public final class StateStage {
         this.containers = containers;
         this.bootToEpoch = bootToEpoch;
         this.emitProcexit = emitProcexit;
+    }
+
+    /**
+     * Which event types to emit: the state is kept for every record, but an event that nobody reads
+     * (no rule for its type, no recording or printing) is not built.
+     */
+    public void emitOnly(IntPredicate eventTypes) {
+        this.wanted = java.util.Objects.requireNonNull(eventTypes, "eventTypes");
     }
 
     /** Fills the tables from /proc: call once, before the first record. */
@@ -208,16 +219,25 @@ public final class StateStage {
         FdInfo fd = null;
         long res = s.res();
         FdTable table = fds(t.pid());
+        boolean emit = wanted.test(s.nr());
         switch (name) {
-            case "execve", "execveat" -> args = execArgs(s, t);
+            case "execve", "execveat" -> {
+                if (!emit) {
+                    if (res == 0) lastExec.remove(s.tid());
+                    return;
+                }
+                args = execArgs(s, t);
+            }
             case "open", "openat", "openat2", "creat" -> {
-                args = EventArgs.of(s);
-                fd = openedFile(s, t, args);
+                fd = openedFile(s, t);
                 if (res >= 0) table.put(fd);
+                if (!emit) return;
+                args = EventArgs.of(s, fdLookup(fd, table));
             }
             default -> {
-                args = EventArgs.of(s);
                 fd = updateFds(name, s, t, table);
+                if (!emit) return;
+                args = EventArgs.of(s, fdLookup(fd, table));
             }
         }
         out.accept(new Event(++num, s.bootTs() + bootToEpoch, s.nr(), res, args, t, fd, -1));
@@ -252,15 +272,23 @@ public final class StateStage {
         return a;
     }
 
+    /** How the args stage finds the fds an event names: the event's own fd first (a closed one is gone from the table). */
+    private static java.util.function.LongFunction<FdInfo> fdLookup(FdInfo eventFd, FdTable table) {
+        return n -> eventFd != null && eventFd.num() == n ? eventFd : table.get(n);
+    }
+
     /** The fd an open made (or would have made: failed opens get a temporary entry with the negative result). */
-    private FdInfo openedFile(ProbeRecord.SyscallExit s, ThreadInfo t, List<Arg> args) {
-        String raw = argText(args, "name");
-        long dirfd = s.nr() == EventTypes.id("openat") || s.nr() == EventTypes.id("openat2") ? (int) s.arg(0) : AT_FDCWD;
+    private FdInfo openedFile(ProbeRecord.SyscallExit s, ThreadInfo t) {
+        boolean at = s.nr() == OPENAT || s.nr() == OPENAT2;
+        String passed = s.strings()[at ? 1 : 0];
+        String raw = passed == null ? "" : passed;
+        long dirfd = at ? (int) s.arg(0) : AT_FDCWD;
         String base = dirfd == AT_FDCWD ? t.cwd() : dirName(fds(t.pid()).get(dirfd));
         String resolved = PathNames.resolve(base, raw);
-        long ppmFlags = 0;
-        for (Arg a : args) if (a.name().equals("flags")) ppmFlags = a.rawLong();
-        if (s.nr() == EventTypes.id("creat")) ppmFlags = Flags.PPM_O_CREAT | Flags.PPM_O_WRONLY | Flags.PPM_O_TRUNC;
+        long ppmFlags;
+        if (s.nr() == CREAT) ppmFlags = Flags.PPM_O_CREAT | Flags.PPM_O_WRONLY | Flags.PPM_O_TRUNC;
+        else if (s.nr() == OPENAT2) ppmFlags = s.openHow() == null ? 0 : Flags.openFlagsToPpm(s.openHow()[0]);
+        else ppmFlags = Flags.openFlagsToPpm(s.arg(at ? 2 : 1));
         FdType type = (ppmFlags & Flags.PPM_O_DIRECTORY) != 0 ? FdType.DIRECTORY : FdType.FILE;
         // libsinsp gives a failed open fd.num = -1 (rules test open_file_failed with it)
         FdInfo fd = FdInfo.file(s.res() >= 0 ? s.res() : -1, type, resolved, raw, ppmFlags);
@@ -269,11 +297,6 @@ public final class StateStage {
 
     private static String dirName(FdInfo dir) {
         return dir == null ? "" : dir.name();
-    }
-
-    private static String argText(List<Arg> args, String name) {
-        for (Arg a : args) if (a.name().equals(name)) return a.rendered();
-        return "";
     }
 
     /** Fd-table changes of every other syscall; returns the fd the event refers to. */

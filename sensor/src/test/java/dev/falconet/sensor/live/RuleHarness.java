@@ -56,7 +56,7 @@ final class RuleHarness implements EventSink, AutoCloseable {
         var config = SensorPipeline.Config.defaults(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         Set<String> events = new java.util.LinkedHashSet<>(engine.eventTypes().names());
         pipeline = new SensorPipeline(new SensorPipeline.Config(config.ringBytes(), events, 0, config.idleNanos(),
-                config.runtimeTimeoutMillis(), null, config.notices()), this);
+                config.runtimeTimeoutMillis(), null, config.notices(), 0), this);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dev.falconet.sensor.state;
 
+import dev.falconet.capture.EventFactory;
+import dev.falconet.capture.SyscallArgs;
 import dev.falconet.event.Event;
+import dev.falconet.event.ThreadInfo;
+import dev.falconet.fields.OpenFlags;
 import dev.falconet.event.EventTypes;
 import dev.falconet.event.FdType;
 import dev.falconet.sensor.decode.RecordBytes;
@@ -74,6 +78,38 @@ class StateStageTest {
 
     private Event last() {
         return events.get(events.size() - 1);
+    }
+
+    /** What the live sensor makes of an open, a close and a ptrace is what the event factory (fixtures) makes. */
+    @Test
+    void fdAndPtraceArgumentsRenderAsTheEventFactoryDoes() {
+        EventFactory f = new EventFactory();
+        ThreadInfo cat = f.spawn(f.hostShell("alice", 1000).bash(), "/usr/bin/cat", "/home/alice/notes.txt");
+        Event factoryOpen = f.openat(cat, "/home/alice/notes.txt", OpenFlags.O_RDONLY);
+        feed(RecordBytes.syscall(EventTypes.id("openat"), 13, 100, 100, factoryOpen.res(), -100, 0, 0, 0)
+                .str(1, RecordLayout.ARG_STR, "/home/alice/notes.txt").bytes());
+        Event liveOpen = last();
+        for (String arg : List.of("fd", "dirfd", "flags", "mode")) {
+            assertThat(liveOpen.arg(arg).rendered()).as(arg).isEqualTo(factoryOpen.arg(arg).rendered());
+            assertThat(liveOpen.arg(arg).raw()).as(arg).isEqualTo(factoryOpen.arg(arg).raw());
+        }
+        assertThat(liveOpen.arg("fd").rendered()).isEqualTo("<f>/home/alice/notes.txt");
+
+        Event factoryFailed = f.openatFailing(cat, "/nope", OpenFlags.O_RDONLY, 2);
+        feed(RecordBytes.syscall(EventTypes.id("openat"), 14, 100, 100, -2, -100, 0, 0, 0)
+                .str(1, RecordLayout.ARG_STR, "/nope").bytes());
+        assertThat(last().arg("fd").rendered()).isEqualTo(factoryFailed.arg("fd").rendered()).isEqualTo("ENOENT");
+
+        // close: the fd is gone from the table afterwards, the event still names it
+        feed(RecordBytes.syscall(EventTypes.id("close"), 15, 100, 100, 0, factoryOpen.res()).bytes());
+        assertThat(last().arg("fd").rendered()).isEqualTo("<f>/home/alice/notes.txt");
+        assertThat(state.fds(100).get(factoryOpen.res())).isNull();
+
+        // ptrace: the kernel's PTRACE_ATTACH (16) arrives as libscap's number, the one the factory and .scap use
+        Event factoryPtrace = f.ptrace(cat, SyscallArgs.PTRACE_ATTACH, 1);
+        feed(RecordBytes.syscall(EventTypes.id("ptrace"), 16, 100, 100, 0, 16, 1, 0, 0).bytes());
+        assertThat(last().arg("request")).isEqualTo(factoryPtrace.arg("request"));
+        assertThat(last().arg("request").rawLong()).isEqualTo(11L);
     }
 
     @Test
