@@ -175,9 +175,9 @@ public final class ExercisesViewModel {
         checking.set(false);
         if (selected.get() != e) return;
         report.set(r);
+        String lang = language;
         List<ResultLine> lines = new ArrayList<>();
         r.diagnostics().stream().filter(d -> d.isError()).forEach(d -> lines.add(new ResultLine(false, d.format(), List.of())));
-        String lang = language;
         for (GradeReport.RequirementResult q : r.requirements()) {
             lines.add(new ResultLine(q.met(), q.requirement().describe(lang), q.met() || q.detail() == null ? List.of() : List.of(q.detail().in(lang))));
         }
@@ -193,8 +193,8 @@ public final class ExercisesViewModel {
         verdict.set(switch (r.status()) {
             case PASSED -> Msg.of("exercises.verdict.passed", r.visibleCases().size(), r.hiddenChecks().size());
             case FAILED -> Msg.of("exercises.verdict.failed", r.passedCount(), r.cases().size(), hiddenPassed, r.hiddenChecks().size());
-            case RULES_ERROR -> Msg.of("exercises.verdict.rules", r.message().in(language));
-            case SKIPPED -> Msg.of("exercises.verdict.skipped", r.message().in(language));
+            case RULES_ERROR -> Msg.of("exercises.verdict.rules", r.message().in(lang));
+            case SKIPPED -> Msg.of("exercises.verdict.skipped", r.message().in(lang));
         });
         if (r.status() == GradeReport.Status.PASSED || r.status() == GradeReport.Status.FAILED) {
             try {

@@ -123,5 +123,11 @@ public final class TelegramViewModel implements AutoCloseable {
         sink = null;
         if (s != null) feeder.execute(s::close);
         feeder.shutdown();
+        try {
+            // the sink drains and checkpoints its spool: wait for it, so the spool is consistent when the app exits
+            feeder.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
