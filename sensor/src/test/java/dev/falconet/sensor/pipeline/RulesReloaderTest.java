@@ -70,6 +70,11 @@ class RulesReloaderTest {
         assertThat(failed.line()).startsWith("RELOAD FAILED: 1 errors: " + file + ":12:14: ").contains("proc.nosuch");
         assertThat(fire(sink)).as("the running rules stay").containsExactly("B", "C");
         assertThat(widened).hasSize(1);
+
+        // what the app's editor file holds before anything is applied: an empty list loads
+        Files.writeString(file, "# rules applied from the app's Rules page (Apply to sensor)\n[]\n");
+        assertThat(reloader.reload().line()).startsWith("RELOADED rules=0 macros=0 lists=0");
+        assertThat(fire(sink)).isEmpty();
     }
 
     @Test
