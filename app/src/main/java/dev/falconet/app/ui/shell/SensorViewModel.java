@@ -117,6 +117,7 @@ public final class SensorViewModel {
         disconnect();
         busy.set(true);
         mode.set(Mode.HOST);
+        reloadResult.set(null); // a new sensor loaded only the files it was started with
         state.set(Msg.of("lab.sensor.state.starting"));
         List<Path> rules = List.copyOf(rulesFiles.get());
         threads.background().execute(() -> {
