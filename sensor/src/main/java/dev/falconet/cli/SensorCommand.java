@@ -12,6 +12,7 @@ import dev.falconet.sensor.pipeline.EventPrinter;
 import dev.falconet.sensor.pipeline.EventSink;
 import dev.falconet.sensor.pipeline.RecordSink;
 import dev.falconet.sensor.pipeline.RuleSink;
+import dev.falconet.sensor.pipeline.RulesReloader;
 import dev.falconet.sensor.pipeline.SensorPipeline;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -70,6 +71,12 @@ public final class SensorCommand implements Callable<Integer> {
                     + "process, so it stops it by closing the pipe (or by exiting).")
     boolean stopOnEof;
 
+    @Option(names = "--reload-on-change",
+            description = "Reload the -r files when one changes (checked every 500 ms), without stopping the capture: on errors the "
+                    + "running rules stay and stderr says 'RELOAD FAILED: ...', else 'RELOADED rules=N ...'. With --stop-on-eof, "
+                    + "a line 'reload' on standard input does the same.")
+    boolean reloadOnChange;
+
     /** Standard input, for --stop-on-eof (a test gives its own). */
     java.io.InputStream stdin = System.in;
 
@@ -115,10 +122,7 @@ public final class SensorCommand implements Callable<Integer> {
         PrintWriter errWriter = new PrintWriter(err, true);
         RuleEngine engine = rules.loadOrReport(engineOptions, errWriter);
         if (engine == null) return FalconetCli.EXIT_FINDINGS;
-        Set<String> events = new LinkedHashSet<>(eventTypes);
-        var ruleTypes = engine.eventTypes();
-        if (ruleTypes.isAll()) events.addAll(SyscallTable.traceable());
-        else events.addAll(ruleTypes.names());
+        Set<String> events = eventsFor(engine);
         Optional<Preflight.Problem> problem = Preflight.check();
         if (problem.isPresent()) {
             err.println("falconet: " + problem.get().message());
@@ -143,7 +147,8 @@ public final class SensorCommand implements Callable<Integer> {
             }
         }
         if (printEvents) sinks.add(new EventPrinter(new PrintStream(System.out, false)));
-        sinks.add(new RuleSink(engine, out::accept, out));
+        RuleSink ruleSink = new RuleSink(engine, out::accept, out);
+        sinks.add(ruleSink);
         // Kubernetes metadata whenever a kubeconfig (or the pod's service account) is reachable
         var k8s = dev.falconet.enrich.k8s.K8sMetadataSources.fromEnvironment(System.getenv("FALCONET_NODE_NAME"));
         if (k8s instanceof dev.falconet.enrich.k8s.UnavailableMetadata u) err.println("falconet: no Kubernetes metadata: " + u.reason());
@@ -181,7 +186,12 @@ public final class SensorCommand implements Callable<Integer> {
             // "READY" is what benchmark harnesses wait for before measuring
             err.println("falconet: sensor attached and READY (" + pipeline.traced().size() + " syscalls traced"
                     + (durationNanos > 0 ? ", for " + duration : ", until Ctrl-C") + (stopOnEof ? " or end of input" : "") + ")");
-            if (stopOnEof) Thread.ofPlatform().daemon().name("falconet-stdin").start(() -> stopAtEof(done));
+            RulesReloader reloader = new RulesReloader(rules.files(), engineOptions, ruleSink,
+                    next -> widen(pipeline, next), line -> err.println("falconet: " + line));
+            if (stopOnEof) Thread.ofPlatform().daemon().name("falconet-stdin").start(() -> readInput(done, reloader));
+            if (reloadOnChange) {
+                Thread.ofPlatform().daemon().name("falconet-rules-watch").start(() -> watch(done, reloader, err));
+            }
             if (durationNanos > 0) done.await(durationNanos, TimeUnit.NANOSECONDS);
             else done.await();
         } catch (InterruptedException e) {
@@ -210,16 +220,49 @@ public final class SensorCommand implements Callable<Integer> {
         }
     }
 
-    private void stopAtEof(CountDownLatch done) {
-        byte[] buf = new byte[256];
-        try {
-            while (stdin.read(buf) >= 0) {
-                // input is ignored: only its end matters
+    /** Standard input with --stop-on-eof: a line 'reload' reloads the rules, the end of input stops the sensor. */
+    private void readInput(CountDownLatch done, RulesReloader reloader) {
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(stdin, java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.strip().equals("reload")) reloader.reload();
             }
         } catch (java.io.IOException e) {
             // a broken pipe is an end too
         }
         done.countDown();
+    }
+
+    /** --reload-on-change: polls the rules files' modification time and size until the sensor stops. */
+    private static void watch(CountDownLatch done, RulesReloader reloader, PrintStream err) {
+        try {
+            while (!done.await(500, TimeUnit.MILLISECONDS)) {
+                try {
+                    reloader.reloadIfChanged();
+                } catch (RuntimeException e) {
+                    err.println("falconet: RELOAD FAILED: 1 errors: " + e.getMessage());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * After a reload: traces the syscalls the new rules need that were not traced yet (the kernel's table is
+     * updated live; nothing is untraced) and says how many were added.
+     */
+    private Set<String> eventsFor(RuleEngine engine) {
+        Set<String> events = new LinkedHashSet<>(eventTypes);
+        var ruleTypes = engine.eventTypes();
+        if (ruleTypes.isAll()) events.addAll(SyscallTable.traceable());
+        else events.addAll(ruleTypes.names());
+        return events;
+    }
+
+    private String widen(SensorPipeline pipeline, RuleEngine next) {
+        Set<String> added = pipeline.widen(eventsFor(next));
+        return "events=+" + added.size() + (added.isEmpty() ? "" : " (" + String.join(",", added) + ")");
     }
 
     private static int summarize(SensorPipeline pipeline, List<EventSink> sinks, long startedNanos, PrintStream err) {

@@ -79,4 +79,40 @@ class SensorCommandTest {
         assertThat(exit).isZero();
         assertThat((System.nanoTime() - t0) / 1e9).as("stopped at end of input, long before --duration").isLessThan(45);
     }
+
+    @Test
+    void aReloadLineOnItsInputReloadsTheRulesAndSaysWhatItLoaded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.util.Optional<dev.falconet.sensor.bpf.Preflight.Problem> p = dev.falconet.sensor.bpf.Preflight.check();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.isEmpty(), () -> "live sensor skipped: " + p.get().message());
+        java.nio.file.Path rules = dir.resolve("rules.yaml");
+        String rule = "- rule: R%d\n  desc: d\n  condition: evt.type = execve and proc.name = nosuch%d\n  output: o\n  priority: INFO\n";
+        java.nio.file.Files.writeString(rules, rule.formatted(1, 1));
+        SensorCommand cmd = new SensorCommand();
+        // the reload line comes once the rules were changed; the end of input then stops the sensor
+        java.nio.file.Path input = dir.resolve("input");
+        java.nio.file.Files.writeString(input, "reload\n");
+        cmd.stdin = new java.io.SequenceInputStream(new java.io.InputStream() {
+            @Override
+            public int read() {
+                try {
+                    java.nio.file.Files.writeString(rules, rule.formatted(2, 2) + rule.formatted(3, 3));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return -1;
+            }
+        }, java.nio.file.Files.newInputStream(input));
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.err;
+        int exit;
+        // the sensor prints its notices on the process's stderr
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            exit = new picocli.CommandLine(cmd).execute("-r", rules.toString(), "--no-stdout", "--stop-on-eof", "--duration", "60s");
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(exit).isZero();
+        assertThat(captured.toString()).contains("falconet: RELOADED rules=2 macros=0 lists=0 files=" + rules + " events=+0");
+    }
 }

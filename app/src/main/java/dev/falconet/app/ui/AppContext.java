@@ -125,7 +125,7 @@ public final class AppContext implements AutoCloseable {
                 yield new LabPage(i18n, vm, sensor, session);
             }
             case RULES -> {
-                RulesViewModel vm = new RulesViewModel(threads, options);
+                RulesViewModel vm = new RulesViewModel(threads, options, sensor);
                 whenStarted(vm::openDemoRules);
                 yield new RulesPage(i18n, vm);
             }

@@ -12,7 +12,9 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +30,7 @@ import java.util.stream.Collectors;
  * come back as Falco JSON over loopback; its stderr (READY, stats, notices) is read line by line. Closing
  * stops it by closing its standard input: a root process cannot be signalled by the user who started it.
  */
-public final class HostSensor implements AutoCloseable {
+public final class HostSensor implements AutoCloseable, RulesTarget {
     /** Interval of the sensor's stats lines. */
     public static final String STATS_INTERVAL = "2s";
 
@@ -51,11 +53,14 @@ public final class HostSensor implements AutoCloseable {
     private final AlertReceiver receiver;
     private final Process process;
     private final List<String> command;
+    /** The rules file the app may rewrite (loaded last), or null. */
+    private final Path editable;
 
-    private HostSensor(AlertReceiver receiver, Process process, List<String> command) {
+    private HostSensor(AlertReceiver receiver, Process process, List<String> command, Path editable) {
         this.receiver = receiver;
         this.process = process;
         this.command = command;
+        this.editable = editable;
     }
 
     /**
@@ -90,6 +95,29 @@ public final class HostSensor implements AutoCloseable {
      * @throws LabException when the receiver cannot listen or the process cannot start
      */
     public static HostSensor start(List<String> elevation, Path launcher, List<Path> rules, Path tokenFile, Listener listener) {
+        return start(elevation, launcher, rules, null, tokenFile, listener);
+    }
+
+    /**
+     * {@link #start(List, Path, List, Path, Listener)} with one more rules file, loaded last, that {@link #apply}
+     * rewrites; created with only a comment when missing.
+     *
+     * @param editable the app's own rules file (null for none)
+     */
+    public static HostSensor start(List<String> elevation, Path launcher, List<Path> rules, Path editable, Path tokenFile,
+                                   Listener listener) {
+        if (editable != null) {
+            try {
+                if (!Files.exists(editable)) {
+                    Files.createDirectories(editable.toAbsolutePath().getParent());
+                    Files.writeString(editable, EMPTY_RULES);
+                }
+            } catch (IOException e) {
+                throw new LabException("cannot create the editor's rules file " + editable + ": " + e.getMessage());
+            }
+            rules = new ArrayList<>(rules);
+            rules.add(editable);
+        }
         AlertReceiver receiver;
         try {
             String token = TokenFile.create(tokenFile);
@@ -106,7 +134,7 @@ public final class HostSensor implements AutoCloseable {
             receiver.close();
             throw new LabException("cannot start the sensor (" + String.join(" ", cmd) + "): " + e.getMessage());
         }
-        HostSensor s = new HostSensor(receiver, p, cmd);
+        HostSensor s = new HostSensor(receiver, p, cmd, editable);
         Thread.ofVirtual().name("falconet-sensor-stdout").start(() -> readLines(p.getInputStream(), listener));
         Thread.ofVirtual().name("falconet-sensor-stderr").start(() -> {
             readLines(p.getErrorStream(), listener);
@@ -130,6 +158,32 @@ public final class HostSensor implements AutoCloseable {
             }
         } catch (IOException e) {
             // the process ended: exited() reports it
+        }
+    }
+
+    /** What the editor's rules file holds before anything is applied. */
+    static final String EMPTY_RULES = "# rules applied from the app's Rules page (Apply to sensor)\n[]\n";
+
+    /**
+     * Replaces the editor's rules file (written aside, then moved over it, so the sensor never reads half a file)
+     * and sends {@code reload} on the sensor's standard input.
+     */
+    @Override
+    public void apply(String rulesText) {
+        if (editable == null) throw new LabException("this sensor was started without an editable rules file");
+        try {
+            Path tmp = editable.resolveSibling(editable.getFileName() + ".tmp");
+            Files.writeString(tmp, rulesText);
+            Files.move(tmp, editable, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new LabException("cannot write " + editable + ": " + e.getMessage());
+        }
+        try {
+            var in = process.getOutputStream();
+            in.write("reload\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        } catch (IOException e) {
+            throw new LabException("the sensor no longer reads its input (" + e.getMessage() + "); start it again");
         }
     }
 

@@ -16,6 +16,9 @@ import java.util.function.Supplier;
  * whose message says what to do.
  */
 public interface LiveSensors {
+    /** The file in the app's config directory that the host sensor loads last and "Apply to sensor" rewrites. */
+    String EDITOR_RULES = "sensor-editor-rules.yaml";
+
     /** Starts the sensor on this machine with these rules files. */
     AutoCloseable startHost(List<Path> rules, HostSensor.Listener listener);
 
@@ -25,7 +28,7 @@ public interface LiveSensors {
     /**
      * This machine: the sensor started by the project's {@code falconet} launcher through pkexec/sudo
      * (directly when the app is root), its token file in {@code configDir}, the project's rules when none are
-     * configured; the cluster's sensor through the lab.
+     * configured, then the editor's file ({@link #EDITOR_RULES}, in {@code configDir}); the cluster's sensor through the lab.
      */
     static LiveSensors onThisMachine(Supplier<Lab> lab, Path configDir, boolean root) {
         return new LiveSensors() {
@@ -34,7 +37,7 @@ public interface LiveSensors {
                 Path repo = lab.get().paths().root();
                 List<Path> files = rules.isEmpty() ? List.of(repo.resolve("rules").resolve("falconet_rules.yaml")) : rules;
                 return HostSensor.start(HostSensor.elevation(ToolLocator.system(), root), repo.resolve("falconet"), files,
-                        configDir.resolve("sensor.token"), listener);
+                        configDir.resolve(EDITOR_RULES), configDir.resolve("sensor.token"), listener);
             }
 
             @Override

@@ -5,10 +5,14 @@ import dev.falconet.event.Event;
 import dev.falconet.output.Alert;
 import java.util.function.Consumer;
 
-/** The evaluate → output stages: each event through the rule engine, each alert to the outputs. */
+/**
+ * The evaluate → output stages: each event through the rule engine, each alert to the outputs. The engine can
+ * be replaced while the sensor runs ({@link #swap}): each event reads the field once, so it is evaluated
+ * entirely by the old or entirely by the new engine.
+ */
 public final class RuleSink implements EventSink {
     private static final int MAX_LATENCIES = 1 << 20;
-    private final RuleEngine engine;
+    private volatile RuleEngine engine;
     private final Consumer<Alert> outputs;
     private final AutoCloseable closeOutputs;
     private long alerts;
@@ -20,6 +24,19 @@ public final class RuleSink implements EventSink {
         this.engine = engine;
         this.outputs = outputs;
         this.closeOutputs = closeOutputs;
+    }
+
+    /** The engine evaluating the events now. */
+    public RuleEngine engine() {
+        return engine;
+    }
+
+    /**
+     * Replaces the engine (a hot reload); the next event is evaluated by {@code next}. Safe to call from any
+     * thread: the engine is fully built before it is published.
+     */
+    public void swap(RuleEngine next) {
+        this.engine = java.util.Objects.requireNonNull(next, "next");
     }
 
     @Override

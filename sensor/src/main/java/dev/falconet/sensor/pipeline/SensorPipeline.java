@@ -68,7 +68,9 @@ public final class SensorPipeline implements AutoCloseable {
     private final BpfProbe probe;
     private final ProbeCounters counters;
     private final RingConsumer consumer;
-    private final Set<String> traced;
+    private volatile Set<String> traced;
+    /** Event types some sink wants (re-read after a rules reload). */
+    private volatile java.util.BitSet wanted;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final java.util.function.Consumer<Event> enrichThenSink = this::enrichAndSink;
     private Thread thread;
@@ -89,9 +91,8 @@ public final class SensorPipeline implements AutoCloseable {
         this.containers = new ContainerRegistry(new ContainerRuntime(config.runtimeTimeoutMillis()), config.k8s());
         this.state = new StateStage(new ProcScanner(Path.of("/proc"), offset), new UserDirectory(Path.of("/proc")),
                 containers, offset, config.events().contains("procexit"));
-        java.util.BitSet wanted = new java.util.BitSet();
-        for (int type = 0; type < dev.falconet.event.EventTypes.CAPACITY; type++) if (sink.wants(type)) wanted.set(type);
-        state.emitOnly(wanted::get);
+        this.wanted = wantedTypes(sink);
+        state.emitOnly(type -> wanted.get(type));
         Set<String> skipped = new LinkedHashSet<>();
         this.traced = SyscallTable.selection(config.events(), skipped);
         this.probe = BpfProbe.open(config.ringBytes(), ProcessHandle.current().pid());
@@ -124,6 +125,30 @@ public final class SensorPipeline implements AutoCloseable {
                 bpf.mapUpdate(fd, key, value);
             }
         }
+    }
+
+    private static java.util.BitSet wantedTypes(EventSink sink) {
+        java.util.BitSet w = new java.util.BitSet();
+        for (int type = 0; type < dev.falconet.event.EventTypes.CAPACITY; type++) if (sink.wants(type)) w.set(type);
+        return w;
+    }
+
+    /**
+     * After the sink's rules changed (a hot reload): re-reads which event types the sink wants, and adds to the
+     * kernel's syscall table those of {@code events} not traced yet (the table is a BPF map, updated live).
+     * Syscalls are never removed while running. Returns the newly traced syscalls.
+     */
+    public synchronized Set<String> widen(Set<String> events) {
+        Set<String> added = new LinkedHashSet<>(SyscallTable.selection(events, new LinkedHashSet<>()));
+        added.removeAll(traced);
+        if (!added.isEmpty() && !closed) {
+            configureSyscalls(probe, added);
+            Set<String> all = new LinkedHashSet<>(traced);
+            all.addAll(added);
+            traced = java.util.Collections.unmodifiableSet(all);
+        }
+        wanted = wantedTypes(sink);
+        return added;
     }
 
     /** Syscalls traced in the kernel. */

@@ -68,14 +68,22 @@ public final class RulesPage extends BorderPane {
                 () -> vm.fileProperty().get() == null ? i18n.get("rules.file.project") : vm.fileProperty().get().toString(),
                 vm.fileProperty(), i18n.messagesProperty()));
         file.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox header = new HBox(8, Views.title(i18n, "rules.title"), file, Views.grow(), open, demo, save, validate);
+        Button apply = Views.button(i18n, "rules.apply", vm::applyToSensor);
+        apply.setId("rules-apply");
+        apply.disableProperty().bind(vm.applyEnabledProperty().not());
+        apply.setTooltip(Views.tooltip(i18n, "rules.apply.tip"));
+        HBox header = new HBox(8, Views.title(i18n, "rules.title"), file, Views.grow(), open, demo, save, validate, apply);
         header.setAlignment(Pos.CENTER_LEFT);
         setTop(header);
         BorderPane.setMargin(header, new Insets(0, 0, 10, 0));
 
         setCenter(body());
-        setBottom(summary);
-        BorderPane.setMargin(summary, new Insets(8, 0, 0, 0));
+        Label applied = Views.bound(i18n.text(vm.applyMessageProperty()));
+        applied.setId("rules-apply-result");
+        applied.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox bottom = new VBox(4, summary, applied);
+        setBottom(bottom);
+        BorderPane.setMargin(bottom, new Insets(8, 0, 0, 0));
     }
 
     public RulesViewModel viewModel() {

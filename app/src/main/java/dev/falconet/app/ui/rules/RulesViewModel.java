@@ -9,6 +9,7 @@ import dev.falconet.app.rules.EditorDiagnostic;
 import dev.falconet.app.rules.ExplainLine;
 import dev.falconet.app.rules.RulesCheck;
 import dev.falconet.app.ui.UiThreads;
+import dev.falconet.app.ui.shell.SensorViewModel;
 import dev.falconet.engine.EngineOptions;
 import dev.falconet.engine.RuleEngine;
 import dev.falconet.fields.FieldRegistry;
@@ -57,13 +58,36 @@ public final class RulesViewModel {
     private final ObservableList<ExplainLine> explanation = FXCollections.observableArrayList();
     private final ObjectProperty<Msg> testMessage = new SimpleObjectProperty<>();
     private final AtomicLong generation = new AtomicLong();
+    /** The current text was checked and has no errors. */
+    private final BooleanProperty valid = new SimpleBooleanProperty();
+    private final BooleanProperty applyEnabled = new SimpleBooleanProperty();
+    private final ObjectProperty<Msg> applyMessage = new SimpleObjectProperty<>(Msg.of("rules.apply.none"));
+    private final SensorViewModel sensor;
     private ScheduledFuture<?> pending;
     private RuleEngine testedEngine;
 
     public RulesViewModel(UiThreads threads, EngineOptions options) {
+        this(threads, options, null);
+    }
+
+    /**
+     * @param sensor the live sensor the text can be applied to ("Apply to sensor"); null for none
+     */
+    public RulesViewModel(UiThreads threads, EngineOptions options, SensorViewModel sensor) {
         this.threads = threads;
         this.options = options;
-        text.addListener((o, a, b) -> scheduleCheck());
+        this.sensor = sensor;
+        text.addListener((o, a, b) -> {
+            valid.set(false);
+            scheduleCheck();
+        });
+        if (sensor != null) {
+            applyEnabled.bind(valid.and(sensor.rulesApplicableProperty()));
+            applyMessage.bind(javafx.beans.binding.Bindings.createObjectBinding(
+                    () -> sensor.reloadResultProperty().get() != null ? sensor.reloadResultProperty().get()
+                            : Msg.of(sensor.rulesApplicableProperty().get() ? "rules.apply.tip" : "rules.apply.none"),
+                    sensor.reloadResultProperty(), sensor.rulesApplicableProperty()));
+        }
         captures.setAll(DemoBundle.captures());
         if (!captures.isEmpty()) capture.set(captures.getFirst());
     }
@@ -90,6 +114,22 @@ public final class RulesViewModel {
 
     public ReadOnlyObjectProperty<RulesCheck.Result> lastCheckProperty() {
         return lastCheck;
+    }
+
+    /** "Apply to sensor" can run: a live sensor takes rules and the current text has no errors. */
+    public ReadOnlyBooleanProperty applyEnabledProperty() {
+        return applyEnabled;
+    }
+
+    /** What applying did: what the sensor actually loaded, or why it kept its rules; a hint before. */
+    public ReadOnlyObjectProperty<Msg> applyMessageProperty() {
+        return applyMessage;
+    }
+
+    /** Sends the text to the running sensor, which reloads it without stopping the capture. */
+    public void applyToSensor() {
+        if (!applyEnabled.get()) return;
+        sensor.applyRules(text.get());
     }
 
     public ObservableList<ReplaySource> captures() {
@@ -192,6 +232,7 @@ public final class RulesViewModel {
                 if (g != generation.get()) return; // the text changed since: a newer check will report
                 checking.set(false);
                 lastCheck.set(r);
+                valid.set(r.errors() == 0);
                 diagnostics.setAll(r.diagnostics());
                 summary.set(r.errors() > 0 ? Msg.of("rules.summary.errors", r.errors(), r.warnings())
                         : Msg.of("rules.summary.ok", r.rules(), r.warnings()));

@@ -4,6 +4,7 @@ import dev.falconet.app.i18n.Msg;
 import dev.falconet.app.ui.UiThreads;
 import dev.falconet.lab.sensor.HostSensor;
 import dev.falconet.lab.sensor.LiveSensors;
+import dev.falconet.lab.sensor.RulesTarget;
 import dev.falconet.lab.sensor.SensorStatsLine;
 import dev.falconet.output.Alert;
 import java.nio.file.Path;
@@ -41,6 +42,8 @@ public final class SensorViewModel {
     private final LongProperty drops = new SimpleLongProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty live = new SimpleBooleanProperty();
+    private final BooleanProperty rulesApplicable = new SimpleBooleanProperty();
+    private final ObjectProperty<Msg> reloadResult = new SimpleObjectProperty<>();
     private AutoCloseable connection;
 
     /**
@@ -82,12 +85,39 @@ public final class SensorViewModel {
         return live;
     }
 
+    /** A live sensor runs that can take the editor's rules ("Apply to sensor"). */
+    public ReadOnlyBooleanProperty rulesApplicableProperty() {
+        return rulesApplicable;
+    }
+
+    /** What the last "Apply to sensor" did: sent, what the sensor actually loaded, or why it kept its rules. Null before. */
+    public ReadOnlyObjectProperty<Msg> reloadResultProperty() {
+        return reloadResult;
+    }
+
+    /**
+     * Hands these rules to the running host sensor: its editable rules file is rewritten and the sensor reloads
+     * it without stopping the capture. The sensor's answer sets {@link #reloadResultProperty()}.
+     */
+    public void applyRules(String rulesText) {
+        if (!(connection instanceof RulesTarget target) || !live.get()) return;
+        reloadResult.set(Msg.of("rules.apply.sent"));
+        threads.background().execute(() -> {
+            try {
+                target.apply(rulesText);
+            } catch (RuntimeException e) {
+                threads.ui().execute(() -> reloadResult.set(Msg.of("rules.apply.error", String.valueOf(e.getMessage()))));
+            }
+        });
+    }
+
     /** Starts our sensor on this machine as its own privileged process and reads its alerts. */
     public void startHost() {
         if (busy.get()) return;
         disconnect();
         busy.set(true);
         mode.set(Mode.HOST);
+        reloadResult.set(null); // a new sensor loaded only the files it was started with
         state.set(Msg.of("lab.sensor.state.starting"));
         List<Path> rules = List.copyOf(rulesFiles.get());
         threads.background().execute(() -> {
@@ -97,6 +127,7 @@ public final class SensorViewModel {
                     connection = c;
                     busy.set(false);
                     live.set(true);
+                    rulesApplicable.set(c instanceof RulesTarget);
                 });
             } catch (RuntimeException e) {
                 failed("notify.sensor.hostfailed", e);
@@ -139,6 +170,7 @@ public final class SensorViewModel {
         AutoCloseable c = connection;
         connection = null;
         live.set(false);
+        rulesApplicable.set(false);
         if (c != null) {
             // stopping a root sensor waits for it to exit: not on the FX thread
             threads.background().execute(() -> {
@@ -183,7 +215,10 @@ public final class SensorViewModel {
 
             @Override
             public void notice(String line) {
-                threads.ui().execute(() -> session.say(Msg.of("status.sensor.line", line)));
+                threads.ui().execute(() -> {
+                    session.say(Msg.of("status.sensor.line", line));
+                    reloadAnswer(line).ifPresent(reloadResult::set);
+                });
             }
 
             @Override
@@ -191,6 +226,7 @@ public final class SensorViewModel {
                 threads.ui().execute(() -> {
                     if (mode.get() != Mode.HOST) return;
                     live.set(false);
+                    rulesApplicable.set(false);
                     connection = null;
                     mode.set(Mode.REPLAY);
                     eventsPerSecond.set(Double.NaN);
@@ -201,6 +237,14 @@ public final class SensorViewModel {
                 });
             }
         };
+    }
+
+    /** The sensor's answer to a reload: {@code RELOADED ...} or {@code RELOAD FAILED: ...} (after the "falconet: " prefix). */
+    static java.util.Optional<Msg> reloadAnswer(String line) {
+        String l = line.startsWith("falconet: ") ? line.substring("falconet: ".length()) : line;
+        if (l.startsWith("RELOADED ")) return java.util.Optional.of(Msg.of("rules.apply.reloaded", l.substring("RELOADED ".length())));
+        if (l.startsWith("RELOAD FAILED: ")) return java.util.Optional.of(Msg.of("rules.apply.failed", l.substring("RELOAD FAILED: ".length())));
+        return java.util.Optional.empty();
     }
 
     /** Stops a live sensor when the app closes. */
