@@ -7,6 +7,7 @@ import dev.falconet.capture.EventSource;
 import dev.falconet.engine.CompiledRule;
 import dev.falconet.engine.EngineOptions;
 import dev.falconet.engine.RuleEngine;
+import dev.falconet.engine.explain.ExplainJson;
 import dev.falconet.engine.explain.ExplainNode;
 import dev.falconet.engine.explain.FieldRead;
 import dev.falconet.event.Event;
@@ -143,29 +144,9 @@ public final class ExplainCommand implements Callable<Integer> {
         m.put("enabled", x.enabled());
         m.put("applies_to_event_type", x.appliesToEventType());
         m.put("matched", x.matched());
-        m.put("tree", node(x.tree()));
+        m.put("tree", ExplainJson.node(x.tree()));
         m.put("why_not", x.matched() ? List.of() : x.tree().decisiveChecks().stream().map(ExplainNode::text).toList());
         return m;
     }
 
-    private static Map<String, Object> node(ExplainNode n) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", n.kind().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("text", n.text());
-        m.put("outcome", n.outcome().name().toLowerCase(java.util.Locale.ROOT));
-        if (!n.reads().isEmpty()) {
-            List<Map<String, Object>> reads = new ArrayList<>();
-            for (FieldRead r : n.reads()) {
-                Map<String, Object> rm = new LinkedHashMap<>();
-                rm.put("field", r.field());
-                rm.put("value", r.value());
-                if (r.why() != null) rm.put("why", r.why());
-                reads.add(rm);
-            }
-            m.put("reads", reads);
-        }
-        if (n.line() > 0) m.put("line", n.line());
-        if (!n.children().isEmpty()) m.put("children", n.children().stream().map(ExplainCommand::node).toList());
-        return m;
-    }
 }

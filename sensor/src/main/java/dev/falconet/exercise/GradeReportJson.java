@@ -1,7 +1,7 @@
 package dev.falconet.exercise;
 
+import dev.falconet.engine.explain.ExplainJson;
 import dev.falconet.engine.explain.ExplainNode;
-import dev.falconet.engine.explain.FieldRead;
 import dev.falconet.rules.diag.Diagnostic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +89,7 @@ public final class GradeReportJson {
                 m.put("applies_to_event_type", x.appliesToEventType());
                 m.put("rule_event_types", x.ruleEventTypes());
                 m.put("why_not", x.whyNot().stream().map(n -> n.text() + GradeReportText.reads(n)).toList());
-                m.put("tree", node(x.tree()));
+                m.put("tree", ExplainJson.node(x.tree()));
             }
             case Finding.FalseAlarm x -> m.put("events", x.events().stream().map(GradeReportJson::event).toList());
             case Finding.NoSuchRule x -> {
@@ -110,25 +110,4 @@ public final class GradeReportJson {
         return m;
     }
 
-    /** The explain tree in the shape {@code falconet explain --json} prints. */
-    static Map<String, Object> node(ExplainNode n) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", n.kind().name().toLowerCase(Locale.ROOT));
-        m.put("text", n.text());
-        m.put("outcome", n.outcome().name().toLowerCase(Locale.ROOT));
-        if (!n.reads().isEmpty()) {
-            List<Map<String, Object>> reads = new ArrayList<>();
-            for (FieldRead r : n.reads()) {
-                Map<String, Object> rm = new LinkedHashMap<>();
-                rm.put("field", r.field());
-                rm.put("value", r.value());
-                if (r.why() != null) rm.put("why", r.why());
-                reads.add(rm);
-            }
-            m.put("reads", reads);
-        }
-        if (n.line() > 0) m.put("line", n.line());
-        if (!n.children().isEmpty()) m.put("children", n.children().stream().map(GradeReportJson::node).toList());
-        return m;
-    }
 }
