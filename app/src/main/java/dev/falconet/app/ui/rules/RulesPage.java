@@ -211,31 +211,16 @@ public final class RulesPage extends BorderPane {
         ListView<ExplainLine> tree = new ListView<>(vm.explanation());
         tree.setId("rules-explanation");
         tree.setPlaceholder(Views.label(i18n, "rules.explain.none"));
-        tree.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(ExplainLine x, boolean empty) {
-                super.updateItem(x, empty);
-                getStyleClass().removeAll("explain-true", "explain-false", "explain-skipped", "explain-decisive");
-                if (empty || x == null) {
-                    setText(null);
-                    return;
-                }
-                String mark = switch (x.outcome()) {
-                    case TRUE -> "✔ ";
-                    case FALSE -> "✘ ";
-                    case NOT_EVALUATED -> "· ";
-                };
-                String reads = x.reads().isEmpty() ? "" : "    [" + String.join(", ", x.reads()) + "]";
-                String kind = x.kind() == ExplainNode.Kind.CHECK ? "" : x.kind().name().toLowerCase() + " ";
-                setText("  ".repeat(x.depth()) + mark + kind + x.text() + reads);
-                getStyleClass().add(switch (x.outcome()) {
-                    case TRUE -> "explain-true";
-                    case FALSE -> "explain-false";
-                    case NOT_EVALUATED -> "explain-skipped";
-                });
-                if (x.decisive()) getStyleClass().add("explain-decisive");
-            }
-        });
+        tree.setCellFactory(l -> new ExplainLineCell(x -> {
+            String mark = switch (x.outcome()) {
+                case TRUE -> "✔ ";
+                case FALSE -> "✘ ";
+                case NOT_EVALUATED -> "· ";
+            };
+            String reads = x.reads().isEmpty() ? "" : "    [" + String.join(", ", x.reads()) + "]";
+            String kind = x.kind() == ExplainNode.Kind.CHECK ? "" : x.kind().name().toLowerCase() + " ";
+            return "  ".repeat(x.depth()) + mark + kind + x.text() + reads;
+        }));
         Label message = Views.bound(i18n.text(vm.testMessageProperty()));
         message.setId("rules-test-message");
         message.setWrapText(true);

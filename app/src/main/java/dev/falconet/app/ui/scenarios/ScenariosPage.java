@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.falconet.app.guide.Inline;
 import dev.falconet.app.i18n.Msg;
 import dev.falconet.app.rules.ExplainLine;
+import dev.falconet.app.ui.rules.ExplainLineCell;
 import dev.falconet.app.scenario.ConditionMarks;
 import dev.falconet.app.scenario.FieldRow;
 import dev.falconet.app.scenario.ScenarioStudy;
@@ -180,29 +181,14 @@ public final class ScenariosPage extends BorderPane {
         yamlScroll.setPrefHeight(200);
         tree.setId("scenarios-explain");
         tree.setPrefHeight(160);
-        tree.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(ExplainLine x, boolean empty) {
-                super.updateItem(x, empty);
-                getStyleClass().removeAll("explain-true", "explain-false", "explain-skipped", "explain-decisive");
-                if (empty || x == null) {
-                    setText(null);
-                    return;
-                }
-                String mark = switch (x.outcome()) {
-                    case TRUE -> "✓";
-                    case FALSE -> "✗";
-                    case NOT_EVALUATED -> "·";
-                };
-                setText("  ".repeat(x.depth()) + mark + " " + x.text() + (x.reads().isEmpty() ? "" : "   [" + String.join(", ", x.reads()) + "]"));
-                getStyleClass().add(switch (x.outcome()) {
-                    case TRUE -> "explain-true";
-                    case FALSE -> "explain-false";
-                    case NOT_EVALUATED -> "explain-skipped";
-                });
-                if (x.decisive()) getStyleClass().add("explain-decisive");
-            }
-        });
+        tree.setCellFactory(l -> new ExplainLineCell(x -> {
+            String mark = switch (x.outcome()) {
+                case TRUE -> "✓";
+                case FALSE -> "✗";
+                case NOT_EVALUATED -> "·";
+            };
+            return "  ".repeat(x.depth()) + mark + " " + x.text() + (x.reads().isEmpty() ? "" : "   [" + String.join(", ", x.reads()) + "]");
+        }));
         VBox rulePane = new VBox(6, Views.title(i18n, "scenarios.rule.title"), rules, new HBox(8, ruleName, badge), ruleState, yamlScroll, tree);
         rulePane.setId("scenarios-rule");
 
