@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /** The {@code evt.*} and {@code syscall.*} fields: what the event itself carries. */
-final class EventFields {
+final class EventFields extends FieldFamily {
+    private static final EventFields FAMILY = new EventFields();
+
     private EventFields() {}
 
     private static final int OPEN = EventTypes.id("open");
@@ -27,56 +29,92 @@ final class EventFields {
             "how", "whence", "offset", "pos", "count", "nstype", "clone_flags");
 
     static void register(FieldTable t) {
-        t.inClass("evt");
-        t.add("evt.num", FieldType.UINT64, "Sequence number of the event; the first event is 1.", e -> e.num());
-        t.add("evt.time", FieldType.CHARBUF, "Event time of day in local time, with nanoseconds (13:53:31.726060287).",
-                e -> EventTime.time(e.ts()));
-        t.add("evt.time.s", FieldType.CHARBUF, "Event time of day in local time, whole seconds.", e -> EventTime.timeSeconds(e.ts()));
-        t.add("evt.time.iso8601", FieldType.CHARBUF, "Event time in ISO 8601, UTC, with nanoseconds (2026-01-15T10:53:31.726060287Z).",
-                e -> EventTime.iso8601(e.ts()));
-        t.add("evt.datetime", FieldType.CHARBUF, "Event date and local time with nanoseconds.", e -> EventTime.dateTime(e.ts()));
-        t.add("evt.datetime.s", FieldType.CHARBUF, "Event date and local time, whole seconds.", e -> EventTime.dateTimeSeconds(e.ts()));
-        t.add("evt.rawtime", FieldType.ABSTIME, "Event time as nanoseconds since the epoch.", e -> e.ts());
-        t.add("evt.rawtime.s", FieldType.ABSTIME, "Whole seconds part of the event time since the epoch.",
-                e -> Math.floorDiv(e.ts(), 1_000_000_000L));
-        t.add("evt.rawtime.ns", FieldType.ABSTIME, "Nanoseconds part of the event time.", e -> Math.floorMod(e.ts(), 1_000_000_000L));
-        t.add("evt.hostname", FieldType.CHARBUF, "Name of the host the engine runs on (FALCO_HOSTNAME overrides it).", e -> Hostname.get());
-        t.add("evt.source", FieldType.CHARBUF, "Event source; always syscall here.", e -> "syscall");
-        t.add("evt.is_async", FieldType.BOOL, "True for asynchronous (non-syscall) events such as container notifications.",
-                e -> e.type() >= EventTypes.FIRST_NON_SYSCALL && e.type() != EventTypes.PROCEXIT);
-        t.add("evt.type", FieldType.CHARBUF, "Event name, e.g. open or execve.", Event::typeName);
-        t.add("syscall.type", FieldType.CHARBUF, "System call name; not set for events that are not syscalls (procexit, container ...).",
-                e -> e.type() < EventTypes.FIRST_NON_SYSCALL ? e.typeName() : null);
-        t.deprecated("evt.dir", FieldType.CHARBUF, "Event direction. Deprecated: only exit events exist since Falco 0.42, so it is always '<'.",
-                e -> "<");
-        t.add("evt.cpu", FieldType.INT16, "Number of the CPU the event happened on.", e -> e.cpu() < 0 ? null : (Object) (long) e.cpu());
-        t.add("evt.args", FieldType.CHARBUF, "Every parameter of the event in one string: name=value(resolved) separated by spaces.",
-                EventFields::args);
-        t.add("evt.info", FieldType.CHARBUF, "Same as evt.args for syscall events.", EventFields::args);
+        t.inClass("evt", FAMILY);
+        t.add("evt.num", FieldType.UINT64, "Sequence number of the event; the first event is 1.");
+        t.add("evt.time", FieldType.CHARBUF, "Event time of day in local time, with nanoseconds (13:53:31.726060287).");
+        t.add("evt.time.s", FieldType.CHARBUF, "Event time of day in local time, whole seconds.");
+        t.add("evt.time.iso8601", FieldType.CHARBUF, "Event time in ISO 8601, UTC, with nanoseconds (2026-01-15T10:53:31.726060287Z).");
+        t.add("evt.datetime", FieldType.CHARBUF, "Event date and local time with nanoseconds.");
+        t.add("evt.datetime.s", FieldType.CHARBUF, "Event date and local time, whole seconds.");
+        t.add("evt.rawtime", FieldType.ABSTIME, "Event time as nanoseconds since the epoch.");
+        t.add("evt.rawtime.s", FieldType.ABSTIME, "Whole seconds part of the event time since the epoch.");
+        t.add("evt.rawtime.ns", FieldType.ABSTIME, "Nanoseconds part of the event time.");
+        t.add("evt.hostname", FieldType.CHARBUF, "Name of the host the engine runs on (FALCO_HOSTNAME overrides it).");
+        t.add("evt.source", FieldType.CHARBUF, "Event source; always syscall here.");
+        t.add("evt.is_async", FieldType.BOOL, "True for asynchronous (non-syscall) events such as container notifications.");
+        t.add("evt.type", FieldType.CHARBUF, "Event name, e.g. open or execve.");
+        t.add("syscall.type", FieldType.CHARBUF, "System call name; not set for events that are not syscalls (procexit, container ...).");
+        t.deprecated("evt.dir", FieldType.CHARBUF, "Event direction. Deprecated: only exit events exist since Falco 0.42, so it is always '<'.");
+        t.add("evt.cpu", FieldType.INT16, "Number of the CPU the event happened on.");
+        t.add("evt.args", FieldType.CHARBUF, "Every parameter of the event in one string: name=value(resolved) separated by spaces.");
+        t.add("evt.info", FieldType.CHARBUF, "Same as evt.args for syscall events.");
         t.withArg("evt.arg", FieldType.CHARBUF, ArgKind.INDEX_OR_KEY, false,
-                "One parameter as text, by name (evt.arg.flags) or by position (evt.arg[0]); flags, fds and errors are shown resolved (O_RDONLY, <f>/etc/passwd, ENOENT).",
-                EventFields::bindArg);
+                "One parameter as text, by name (evt.arg.flags) or by position (evt.arg[0]); flags, fds and errors are shown resolved (O_RDONLY, <f>/etc/passwd, ENOENT).");
         t.withArg("evt.rawarg", FieldType.CHARBUF, ArgKind.KEY, false,
-                "One parameter by name as its raw typed value (evt.rawarg.res, evt.rawarg.flags): numbers compare as numbers.",
-                EventFields::bindRawArg);
-        t.add("evt.buffer", FieldType.BYTEBUF, "The data buffer of I/O events (read, write, sendto, recvfrom ...).", EventFields::buffer);
-        t.add("evt.buflen", FieldType.UINT64, "Length of the data buffer of I/O events.", e -> {
-            byte[] b = buffer(e);
-            return b == null ? null : (Object) (long) b.length;
-        });
-        t.add("evt.res", FieldType.CHARBUF, "Return value as text: SUCCESS, or the error name such as ENOENT or EPERM.",
-                e -> isSyscall(e) ? Errno.result(e.res()) : null);
-        t.add("evt.rawres", FieldType.INT64, "Return value as a number (e.g. -2 or a new fd).", e -> isSyscall(e) ? (Object) e.res() : null);
-        t.add("evt.failed", FieldType.BOOL, "True when the syscall returned an error.", e -> isSyscall(e) ? (Object) (e.res() < 0) : null);
-        t.add("evt.count", FieldType.UINT32, "Always 1; handy for counting events.", e -> 1L);
-        t.add("evt.is_open_read", FieldType.BOOL, "True for open/openat/openat2/open_by_handle_at events that open the file for reading.",
-                e -> isOpen(e) && OpenFlags.isRead(flags(e)));
-        t.add("evt.is_open_write", FieldType.BOOL, "True for open/openat/openat2/open_by_handle_at events that open the file for writing.",
-                e -> isOpen(e) && OpenFlags.isWrite(flags(e)));
-        t.add("evt.is_open_exec", FieldType.BOOL, "True for open-like and creat events that create a file with an execute permission bit.",
-                EventFields::isOpenExec);
-        t.add("evt.is_open_create", FieldType.BOOL, "True for open-like events that created the file.",
-                e -> isOpen(e) && (flags(e) & OpenFlags.O_F_CREATED) != 0);
+                "One parameter by name as its raw typed value (evt.rawarg.res, evt.rawarg.flags): numbers compare as numbers.");
+        t.add("evt.buffer", FieldType.BYTEBUF, "The data buffer of I/O events (read, write, sendto, recvfrom ...).");
+        t.add("evt.buflen", FieldType.UINT64, "Length of the data buffer of I/O events.");
+        t.add("evt.res", FieldType.CHARBUF, "Return value as text: SUCCESS, or the error name such as ENOENT or EPERM.");
+        t.add("evt.rawres", FieldType.INT64, "Return value as a number (e.g. -2 or a new fd).");
+        t.add("evt.failed", FieldType.BOOL, "True when the syscall returned an error.");
+        t.add("evt.count", FieldType.UINT32, "Always 1; handy for counting events.");
+        t.add("evt.is_open_read", FieldType.BOOL, "True for open/openat/openat2/open_by_handle_at events that open the file for reading.");
+        t.add("evt.is_open_write", FieldType.BOOL, "True for open/openat/openat2/open_by_handle_at events that open the file for writing.");
+        t.add("evt.is_open_exec", FieldType.BOOL, "True for open-like and creat events that create a file with an execute permission bit.");
+        t.add("evt.is_open_create", FieldType.BOOL, "True for open-like events that created the file.");
+    }
+
+    @Override
+    FieldExtractor extractor(String name) {
+        return switch (name) {
+            case "evt.num" -> e -> e.num();
+            case "evt.time" -> e -> EventTime.time(e.ts());
+            case "evt.time.s" -> e -> EventTime.timeSeconds(e.ts());
+            case "evt.time.iso8601" -> e -> EventTime.iso8601(e.ts());
+            case "evt.datetime" -> e -> EventTime.dateTime(e.ts());
+            case "evt.datetime.s" -> e -> EventTime.dateTimeSeconds(e.ts());
+            case "evt.rawtime" -> e -> e.ts();
+            case "evt.rawtime.s" -> e -> Math.floorDiv(e.ts(), 1_000_000_000L);
+            case "evt.rawtime.ns" -> e -> Math.floorMod(e.ts(), 1_000_000_000L);
+            case "evt.hostname" -> e -> Hostname.get();
+            case "evt.source" -> e -> "syscall";
+            case "evt.is_async" -> e -> e.type() >= EventTypes.FIRST_NON_SYSCALL && e.type() != EventTypes.PROCEXIT;
+            case "evt.type" -> Event::typeName;
+            case "syscall.type" -> e -> e.type() < EventTypes.FIRST_NON_SYSCALL ? e.typeName() : null;
+            case "evt.dir" -> e -> "<";
+            case "evt.cpu" -> e -> e.cpu() < 0 ? null : (Object) (long) e.cpu();
+            case "evt.args" -> EventFields::args;
+            case "evt.info" -> EventFields::args;
+            case "evt.buffer" -> EventFields::buffer;
+            case "evt.buflen" -> e -> {
+                byte[] b = buffer(e);
+                return b == null ? null : (Object) (long) b.length;
+            };
+            case "evt.res" -> e -> isSyscall(e) ? Errno.result(e.res()) : null;
+            case "evt.rawres" -> e -> isSyscall(e) ? (Object) e.res() : null;
+            case "evt.failed" -> e -> isSyscall(e) ? (Object) (e.res() < 0) : null;
+            case "evt.count" -> e -> 1L;
+            case "evt.is_open_read" -> e -> isOpen(e) && OpenFlags.isRead(flags(e));
+            case "evt.is_open_write" -> e -> isOpen(e) && OpenFlags.isWrite(flags(e));
+            case "evt.is_open_exec" -> EventFields::isOpenExec;
+            case "evt.is_open_create" -> e -> isOpen(e) && (flags(e) & OpenFlags.O_F_CREATED) != 0;
+            case "fs.path.name" -> e -> pathArg(e, PATH_ARGS, true);
+            case "fs.path.nameraw" -> e -> pathArg(e, PATH_ARGS, false);
+            case "fs.path.source" -> e -> pathArg(e, SOURCE_ARGS, true);
+            case "fs.path.sourceraw" -> e -> pathArg(e, SOURCE_ARGS, false);
+            case "fs.path.target" -> e -> pathArg(e, TARGET_ARGS, true);
+            case "fs.path.targetraw" -> e -> pathArg(e, TARGET_ARGS, false);
+            default -> throw unknown(name);
+        };
+    }
+
+    @Override
+    public BindResult bind(FieldDef def, String arg, UseContext ctx) {
+        return switch (def.name()) {
+            case "evt.arg" -> bindArg(def, arg, ctx);
+            case "evt.rawarg" -> bindRawArg(def, arg, ctx);
+            default -> throw unknown(def.name());
+        };
     }
 
     private static final String[] PATH_ARGS = {"name", "path", "pathname", "filename"};
@@ -84,19 +122,13 @@ final class EventFields {
     private static final String[] TARGET_ARGS = {"newpath", "linkpath"};
 
     static void registerPaths(FieldTable t) {
-        t.inClass("fs.path");
-        t.add("fs.path.name", FieldType.CHARBUF, "For events on one filesystem path (open, mkdir, unlink, chmod ...): the path, made absolute.",
-                e -> pathArg(e, PATH_ARGS, true));
-        t.add("fs.path.nameraw", FieldType.CHARBUF, "For events on one filesystem path: the path as the process passed it.",
-                e -> pathArg(e, PATH_ARGS, false));
-        t.add("fs.path.source", FieldType.CHARBUF, "For events with a source and a target path (rename, link, symlink): the source, made absolute.",
-                e -> pathArg(e, SOURCE_ARGS, true));
-        t.add("fs.path.sourceraw", FieldType.CHARBUF, "For events with a source and a target path: the source as the process passed it.",
-                e -> pathArg(e, SOURCE_ARGS, false));
-        t.add("fs.path.target", FieldType.CHARBUF, "For events with a source and a target path (rename, link, symlink): the target, made absolute.",
-                e -> pathArg(e, TARGET_ARGS, true));
-        t.add("fs.path.targetraw", FieldType.CHARBUF, "For events with a source and a target path: the target as the process passed it.",
-                e -> pathArg(e, TARGET_ARGS, false));
+        t.inClass("fs.path", FAMILY);
+        t.add("fs.path.name", FieldType.CHARBUF, "For events on one filesystem path (open, mkdir, unlink, chmod ...): the path, made absolute.");
+        t.add("fs.path.nameraw", FieldType.CHARBUF, "For events on one filesystem path: the path as the process passed it.");
+        t.add("fs.path.source", FieldType.CHARBUF, "For events with a source and a target path (rename, link, symlink): the source, made absolute.");
+        t.add("fs.path.sourceraw", FieldType.CHARBUF, "For events with a source and a target path: the source as the process passed it.");
+        t.add("fs.path.target", FieldType.CHARBUF, "For events with a source and a target path (rename, link, symlink): the target, made absolute.");
+        t.add("fs.path.targetraw", FieldType.CHARBUF, "For events with a source and a target path: the target as the process passed it.");
     }
 
     private static Object pathArg(Event e, String[] names, boolean resolved) {

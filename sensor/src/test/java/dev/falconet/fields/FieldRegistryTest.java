@@ -189,4 +189,28 @@ class FieldRegistryTest {
         assertThat(Glob.matches("a\\*b", "a*b")).isTrue();
         assertThat(Glob.matches("a\\*b", "axb")).isFalse();
     }
+
+    /** Extractors are made on first bind (FieldFamily): every listed field, in every argument form it accepts, must get one. */
+    @Test
+    void everyFieldBindsInEveryArgumentFormItAccepts() {
+        for (FieldDef d : registry.all()) {
+            List<String> args = new ArrayList<>();
+            if (!d.argKind().required()) args.add(null);
+            if (d.argKind().acceptsIndex()) args.add("1");
+            if (d.argKind().acceptsKey()) args.add("app");
+            for (String arg : args) {
+                for (UseContext ctx : UseContext.values()) {
+                    if (ctx == UseContext.OUTPUT && d.filterOnly()) continue;
+                    BindResult b = registry.bind(d.name(), arg, ctx);
+                    assertThat(b.isOk()).as(d.name() + "[" + arg + "] in " + ctx + ": " + b.error()).isTrue();
+                    assertThat(b.field().extractor()).as(d.name()).isNotNull();
+                }
+            }
+            if (d.argKind() == ArgKind.NONE) {
+                assertThat(registry.bind(d.name(), null, UseContext.CONDITION).field().extractor())
+                        .as("one shared extractor for " + d.name())
+                        .isSameAs(registry.bind(d.name(), null, UseContext.CONDITION).field().extractor());
+            }
+        }
+    }
 }
