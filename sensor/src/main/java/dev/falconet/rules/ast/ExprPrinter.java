@@ -1,6 +1,6 @@
 package dev.falconet.rules.ast;
 
-import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * Prints a tree back as condition text, fully parenthesised, values always double-quoted:
@@ -10,32 +10,93 @@ public final class ExprPrinter {
     private ExprPrinter() {}
 
     public static String print(Expr e) {
-        return switch (e) {
-            case Expr.And a -> a.children().stream().map(ExprPrinter::print).collect(Collectors.joining(" and ", "(", ")"));
-            case Expr.Or o -> o.children().stream().map(ExprPrinter::print).collect(Collectors.joining(" or ", "(", ")"));
-            case Expr.Not n -> n.child() instanceof Expr.Not ? "not (" + print(n.child()) + ")" : "not " + print(n.child());
-            case Expr.MacroRef m -> m.name();
-            case Expr.MacroUse m -> m.name();
-            case Expr.Check c -> print(c.lhs()) + " " + c.op().text()
-                    + (c.modifier() == null ? "" : " " + c.modifier())
-                    + (c.rhs() == null ? "" : " " + (c.op().isOrdering() && c.rhs() instanceof Operand.Value v ? v.text() : print(c.rhs())));
-        };
+        StringBuilder sb = new StringBuilder(64);
+        print(e, sb);
+        return sb.toString();
     }
 
     public static String print(Operand o) {
-        return switch (o) {
-            case Operand.Field f -> f.text();
-            case Operand.Transform t -> t.transformer().text() + "("
-                    + t.args().stream().map(ExprPrinter::print).collect(Collectors.joining(", ")) + ")";
-            case Operand.Value v -> quote(v.text());
-            case Operand.ValueList l -> l.items().stream().map(v -> quote(v.text())).collect(Collectors.joining(", ", "(", ")"));
-            case Operand.FieldValue fv -> "val(" + print(fv.field()) + ")";
-        };
+        StringBuilder sb = new StringBuilder(32);
+        print(o, sb);
+        return sb.toString();
+    }
+
+    // one builder for the whole tree, no streams: the engine prints every node's text at each (cold) load
+    private static void print(Expr e, StringBuilder sb) {
+        switch (e) {
+            case Expr.And a -> junction(a.children(), " and ", sb);
+            case Expr.Or o -> junction(o.children(), " or ", sb);
+            case Expr.Not n -> {
+                if (n.child() instanceof Expr.Not) {
+                    sb.append("not (");
+                    print(n.child(), sb);
+                    sb.append(')');
+                } else {
+                    sb.append("not ");
+                    print(n.child(), sb);
+                }
+            }
+            case Expr.MacroRef m -> sb.append(m.name());
+            case Expr.MacroUse m -> sb.append(m.name());
+            case Expr.Check c -> {
+                print(c.lhs(), sb);
+                sb.append(' ').append(c.op().text());
+                if (c.modifier() != null) sb.append(' ').append(c.modifier());
+                if (c.rhs() != null) {
+                    sb.append(' ');
+                    if (c.op().isOrdering() && c.rhs() instanceof Operand.Value v) sb.append(v.text());
+                    else print(c.rhs(), sb);
+                }
+            }
+        }
+    }
+
+    private static void junction(List<Expr> children, String op, StringBuilder sb) {
+        sb.append('(');
+        for (int i = 0; i < children.size(); i++) {
+            if (i > 0) sb.append(op);
+            print(children.get(i), sb);
+        }
+        sb.append(')');
+    }
+
+    private static void print(Operand o, StringBuilder sb) {
+        switch (o) {
+            case Operand.Field f -> sb.append(f.text());
+            case Operand.Transform t -> {
+                sb.append(t.transformer().text()).append('(');
+                for (int i = 0; i < t.args().size(); i++) {
+                    if (i > 0) sb.append(", ");
+                    print(t.args().get(i), sb);
+                }
+                sb.append(')');
+            }
+            case Operand.Value v -> quote(v.text(), sb);
+            case Operand.ValueList l -> {
+                sb.append('(');
+                for (int i = 0; i < l.items().size(); i++) {
+                    if (i > 0) sb.append(", ");
+                    quote(l.items().get(i).text(), sb);
+                }
+                sb.append(')');
+            }
+            case Operand.FieldValue fv -> {
+                sb.append("val(");
+                print(fv.field(), sb);
+                sb.append(')');
+            }
+        }
     }
 
     /** Double-quotes a value with the escapes the parser decodes. */
     public static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        quote(s, sb);
+        return sb.toString();
+    }
+
+    private static void quote(String s, StringBuilder sb) {
+        sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -49,6 +110,6 @@ public final class ExprPrinter {
                 default -> sb.append(c);
             }
         }
-        return sb.append('"').toString();
+        sb.append('"');
     }
 }

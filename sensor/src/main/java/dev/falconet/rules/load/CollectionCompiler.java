@@ -37,11 +37,13 @@ final class CollectionCompiler {
     private static final class CompiledList {
         final ListState state;
         final List<String> items;
+        final boolean wordName;
         boolean used;
 
         CompiledList(ListState state, List<String> items) {
             this.state = state;
             this.items = items;
+            this.wordName = ListSubstitution.isWord(state.name);
         }
     }
 
@@ -125,11 +127,20 @@ final class CollectionCompiler {
         return out;
     }
 
+    /** Every list substituted in definition order, each into the result of the previous ones (as Falco). */
     private static TracedText substituteLists(TracedText text, List<CompiledList> lists) {
         TracedText t = text;
+        Set<String> words = null; // of t; a list whose name is not among them leaves t unchanged
         for (CompiledList l : lists) {
+            if (l.wordName) {
+                if (words == null) words = ListSubstitution.words(t.text());
+                if (!words.contains(l.state.name)) continue;
+            }
             TracedText next = ListSubstitution.apply(t, l.state.name, l.items);
-            if (next != t) l.used = true;
+            if (next != t) {
+                l.used = true;
+                words = null;
+            }
             t = next;
         }
         return t;

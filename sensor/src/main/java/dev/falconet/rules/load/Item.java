@@ -27,7 +27,19 @@ sealed interface Item {
         }
     }
 
-    record PluginVersion(String name, String version) {}
+    record PluginVersion(String name, String version) {
+        // written out: a record's generated equals/hashCode are linked through invokedynamic on first use,
+        // a few milliseconds of a cold load that hashes these once
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PluginVersion p && java.util.Objects.equals(name, p.name) && java.util.Objects.equals(version, p.version);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Objects.hashCode(name) + java.util.Objects.hashCode(version);
+        }
+    }
 
     /** A list definition, or an append to an existing list. */
     record ListDef(String name, List<String> items, boolean append, SourceSpan at) implements Item {

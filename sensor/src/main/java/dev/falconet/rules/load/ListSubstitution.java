@@ -1,6 +1,8 @@
 package dev.falconet.rules.load;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Stage 5: Falco's textual list substitution (resolve_list), exactly: every occurrence of the list's name
@@ -60,6 +62,43 @@ final class ListSubstitution {
         if (out == null) return cond;
         out.append(cond, copied, in.length());
         return out.build();
+    }
+
+    /**
+     * Whether {@link #apply} can only replace {@code name} where it is a whole word of the text ({@link #words}):
+     * true when the name has no blank or delimiter in it, which is the case for every list name in practice.
+     */
+    static boolean isWord(String name) {
+        if (name.isEmpty()) return false;
+        for (int i = 0; i < name.length(); i++) if (isDelim(name.charAt(i))) return false;
+        return true;
+    }
+
+    /**
+     * The runs of characters between blanks and delimiters: a name without delimiters ({@link #isWord}) is
+     * replaced by {@link #apply} if and only if it is one of them, so a set lookup tells which of the hundreds
+     * of lists a condition can use without searching the text for each name.
+     */
+    static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        int start = -1;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (isDelim(text.charAt(i))) {
+                if (start >= 0) out.add(text.substring(start, i));
+                start = -1;
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        if (start >= 0) out.add(text.substring(start));
+        return out;
+    }
+
+    private static boolean isDelim(char c) {
+        return switch (c) {
+            case ' ', '\t', '\n', '\r', '(', ')', ',', '=' -> true;
+            default -> false;
+        };
     }
 
     static String joined(List<String> items) {
