@@ -7,6 +7,7 @@ import dev.falconet.rules.load.RuleCollection.RuleState;
 import dev.falconet.rules.parse.ConditionParser;
 import dev.falconet.rules.parse.ParseResult;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +31,8 @@ final class CollectionCompiler {
 
     /** Parse results by condition text, shared by the passes of one load. */
     private final Map<String, ParseResult> parseCache = new HashMap<>();
+    /** Words of condition texts, shared by the passes of one load. */
+    private final Map<String, String[]> wordCache = new HashMap<>();
 
     /** The compiled collection; errors go to {@code errors}, unused-item warnings to {@code unused}. */
     record Output(List<LoadedRule> rules, List<LoadedMacro> macros, List<LoadedList> lists) {}
@@ -37,13 +40,11 @@ final class CollectionCompiler {
     private static final class CompiledList {
         final ListState state;
         final List<String> items;
-        final boolean wordName;
         boolean used;
 
         CompiledList(ListState state, List<String> items) {
             this.state = state;
             this.items = items;
-            this.wordName = ListSubstitution.isWord(state.name);
         }
     }
 
@@ -83,8 +84,9 @@ final class CollectionCompiler {
 
     Output compile(RuleCollection col, DiagnosticSink errors, DiagnosticSink unused) {
         List<CompiledList> lists = compileLists(col);
-        Map<String, CompiledMacro> macros = compileMacros(col, lists, errors);
-        List<LoadedRule> rules = compileRules(col, lists, macros, errors);
+        ListTable table = new ListTable(lists);
+        Map<String, CompiledMacro> macros = compileMacros(col, table, errors);
+        List<LoadedRule> rules = compileRules(col, table, macros, errors);
 
         List<LoadedMacro> outMacros = new ArrayList<>();
         for (CompiledMacro m : macros.values()) {
@@ -127,23 +129,74 @@ final class CollectionCompiler {
         return out;
     }
 
-    /** Every list substituted in definition order, each into the result of the previous ones (as Falco). */
-    private static TracedText substituteLists(TracedText text, List<CompiledList> lists) {
+    /**
+     * Every list substituted in definition order, each into the result of the previous ones (as Falco). A list
+     * whose name has no delimiter in it can only change a text where the name is a whole word, so instead of
+     * trying each of the hundreds of lists on the text, this takes the lists named by the text's words, in
+     * order, adding those named by the items a substitution brings in: the same substitutions.
+     */
+    private TracedText substituteLists(TracedText text, ListTable lists) {
+        BitSet candidates = (BitSet) lists.otherNames.clone();
+        for (String w : words(text.text())) {
+            Integer i = lists.byWordName.get(w);
+            if (i != null) candidates.set(i);
+        }
         TracedText t = text;
-        Set<String> words = null; // of t; a list whose name is not among them leaves t unchanged
-        for (CompiledList l : lists) {
-            if (l.wordName) {
-                if (words == null) words = ListSubstitution.words(t.text());
-                if (!words.contains(l.state.name)) continue;
-            }
-            TracedText next = ListSubstitution.apply(t, l.state.name, l.items);
-            if (next != t) {
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            CompiledList l = lists.ordered.get(i);
+            TracedText r = ListSubstitution.apply(t, l.state.name, l.items);
+            if (r != t) {
                 l.used = true;
-                words = null;
+                t = r;
+                candidates.or(lists.namedByItems(i));
             }
-            t = next;
         }
         return t;
+    }
+
+    /** The words of a text ({@link ListSubstitution#words}); each condition is substituted again at every pass. */
+    private String[] words(String text) {
+        String[] w = wordCache.get(text);
+        if (w == null) {
+            w = ListSubstitution.words(text).toArray(new String[0]);
+            wordCache.put(text, w);
+        }
+        return w;
+    }
+
+    /** The lists of one pass in definition order, by name. */
+    private static final class ListTable {
+        final List<CompiledList> ordered;
+        /** Positions of the lists whose names are single words ({@link ListSubstitution#isWord}). */
+        final Map<String, Integer> byWordName = new HashMap<>();
+        /** Positions of the other lists: tried on every text. */
+        final BitSet otherNames = new BitSet();
+        private final BitSet[] namedByItems;
+
+        ListTable(List<CompiledList> ordered) {
+            this.ordered = ordered;
+            for (int i = 0; i < ordered.size(); i++) {
+                String name = ordered.get(i).state.name;
+                if (ListSubstitution.isWord(name)) byWordName.put(name, i);
+                else otherNames.set(i);
+            }
+            namedByItems = new BitSet[ordered.size()];
+        }
+
+        /** The later lists named by words of list {@code i}'s substituted items: they apply to the text next. */
+        BitSet namedByItems(int i) {
+            BitSet b = namedByItems[i];
+            if (b == null) {
+                b = new BitSet();
+                CompiledList l = ordered.get(i);
+                for (String w : ListSubstitution.words(ListSubstitution.joined(l.items))) {
+                    Integer j = byWordName.get(w);
+                    if (j != null && j > i) b.set(j);
+                }
+                namedByItems[i] = b;
+            }
+            return b;
+        }
     }
 
     private ParseResult parse(String text) {
@@ -155,7 +208,7 @@ final class CollectionCompiler {
         return r;
     }
 
-    private Map<String, CompiledMacro> compileMacros(RuleCollection col, List<CompiledList> lists, DiagnosticSink errors) {
+    private Map<String, CompiledMacro> compileMacros(RuleCollection col, ListTable lists, DiagnosticSink errors) {
         Map<String, CompiledMacro> out = new LinkedHashMap<>();
         for (MacroState m : col.macros()) {
             CompiledMacro c = new CompiledMacro(m, substituteLists(m.condition.text(), lists));
@@ -192,7 +245,7 @@ final class CollectionCompiler {
         return out;
     }
 
-    private List<LoadedRule> compileRules(RuleCollection col, List<CompiledList> lists,
+    private List<LoadedRule> compileRules(RuleCollection col, ListTable lists,
                                           Map<String, CompiledMacro> macros, DiagnosticSink errors) {
         List<LoadedRule> out = new ArrayList<>();
         for (RuleState r : col.rules()) {

@@ -54,10 +54,7 @@ public final class RulesLoader {
         CollectionCompiler compiler = new CollectionCompiler();
         CollectionCompiler.Output compiled = null;
         try {
-            // YAML reading is independent per file: done in parallel, everything after it in order
-            List<YamlTreeReader.Result> trees = sourceList.size() < 2
-                    ? sourceList.stream().map(s -> YamlTreeReader.read(s.text())).toList()
-                    : sourceList.parallelStream().map(s -> YamlTreeReader.read(s.text())).toList();
+            YamlReadAhead trees = new YamlReadAhead(sourceList);
             for (int i = 0; i < sourceList.size(); i++) {
                 RulesSource src = sourceList.get(i);
                 SourceFile file = new SourceFile(src.name(), src.text());

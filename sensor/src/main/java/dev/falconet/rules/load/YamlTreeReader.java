@@ -218,9 +218,9 @@ final class YamlTreeReader {
     }
 
     private static int[] codePointMap(String text) {
-        boolean surrogates = false;
-        for (int i = 0; i < text.length() && !surrogates; i++) surrogates = Character.isSurrogate(text.charAt(i));
-        if (!surrogates) return null;
+        // one char per code point (no surrogate pair; unpaired surrogates count as one, for snakeyaml too):
+        // offsets are indexes; String answers this at once for Latin-1 text, without a loop over it
+        if (text.codePointCount(0, text.length()) == text.length()) return null;
         int[] map = new int[text.codePointCount(0, text.length()) + 1];
         int cp = 0;
         for (int i = 0; i < text.length(); ) {
