@@ -571,10 +571,14 @@ public final class ConditionParser {
 
     private Pos posAt(int offset) {
         if (lineStarts == null) {
-            List<Integer> starts = new ArrayList<>();
-            starts.add(0);
-            for (int i = 0; i < in.length(); i++) if (in.charAt(i) == '\n') starts.add(i + 1);
-            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+            int[] starts = new int[8];
+            int n = 1; // starts[0] = 0
+            for (int i = 0; i < in.length(); i++) {
+                if (in.charAt(i) != '\n') continue;
+                if (n == starts.length) starts = java.util.Arrays.copyOf(starts, n * 2);
+                starts[n++] = i + 1;
+            }
+            lineStarts = java.util.Arrays.copyOf(starts, n);
         }
         int off = Math.min(Math.max(offset, 0), in.length());
         int idx = java.util.Arrays.binarySearch(lineStarts, off);
