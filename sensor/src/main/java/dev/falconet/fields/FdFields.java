@@ -124,10 +124,10 @@ final class FdFields extends FieldFamily {
             case "fd.net" -> e -> both(e, FdInfo::clientIp, FdInfo::serverIp);
             case "fd.l4proto" -> fd(FdInfo::l4proto);
             case "fd.sockfamily" -> fd(f -> switch (f.type()) {
-            case IPV4, IPV6 -> "ip";
-            case UNIX -> "unix";
-            default -> null;
-        });
+                case IPV4, IPV6 -> "ip";
+                case UNIX -> "unix";
+                default -> null;
+            });
             case "fd.is_server" -> fd(f -> f.type().isSocket() ? (Object) (f.role() == FdInfo.SocketRole.SERVER) : null);
             case "fd.connected" -> fd(f -> f.type().isSocket() ? (Object) f.connected() : null);
             case "fd.name_changed" -> fd(FdInfo::nameChanged);

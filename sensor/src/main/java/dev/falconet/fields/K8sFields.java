@@ -83,8 +83,8 @@ final class K8sFields extends FieldFamily {
             case "k8s.pod.labels" -> k(info -> ContainerFields.labelText(info.podLabels()));
             case "k8s.pod.ip" -> k(K8sInfo::podIp);
             case "k8s.pod.cni.json", "k8s.ns.id", "k8s.ns.labels",
-            "k8s.rc.name", "k8s.rc.id", "k8s.rc.labels", "k8s.svc.name", "k8s.svc.id", "k8s.svc.labels",
-            "k8s.rs.name", "k8s.rs.id", "k8s.rs.labels", "k8s.deployment.name", "k8s.deployment.id", "k8s.deployment.labels" -> e -> null;
+                 "k8s.rc.name", "k8s.rc.id", "k8s.rc.labels", "k8s.svc.name", "k8s.svc.id", "k8s.svc.labels",
+                 "k8s.rs.name", "k8s.rs.id", "k8s.rs.labels", "k8s.deployment.name", "k8s.deployment.id", "k8s.deployment.labels" -> e -> null;
             case "k8smeta.pod.name" -> k(K8sInfo::podName);
             case "k8smeta.pod.uid" -> k(K8sInfo::podUid);
             case "k8smeta.pod.ip" -> k(K8sInfo::podIp);
