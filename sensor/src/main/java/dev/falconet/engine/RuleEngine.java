@@ -63,6 +63,10 @@ public final class RuleEngine {
     private final LoadResult loaded;
     /** One frame per evaluating thread: the engine may be shared, frames may not. */
     private final ThreadLocal<Frame> frames;
+    /** The last thread's frame, to skip the thread-local lookup while one thread evaluates (the usual case). */
+    private volatile OwnedFrame lastFrame = new OwnedFrame(null, null);
+
+    private record OwnedFrame(Thread owner, Frame frame) {}
 
     private RuleEngine(List<CompiledRule> rules, EngineOptions options, OutputFormat suggested, LoadResult loaded, int slots) {
         this.frames = ThreadLocal.withInitial(() -> new Frame(Math.max(16, slots)));
@@ -202,7 +206,7 @@ public final class RuleEngine {
         int t = e.type();
         Candidate[] candidates = byType[t];
         if (candidates.length == 0) return 0;
-        Frame f = frames.get().reset(e);
+        Frame f = frame().reset(e);
         CandidateEvaluator g = evaluator(t);
         boolean first = options.ruleMatching() == RuleMatching.FIRST;
         int n = 0;
@@ -219,8 +223,18 @@ public final class RuleEngine {
         int t = e.type();
         Candidate[] candidates = byType[t];
         if (candidates.length == 0) return null;
-        int i = next(evaluator(t), candidates, frames.get().reset(e), 0);
+        int i = next(evaluator(t), candidates, frame().reset(e), 0);
         return i < 0 ? null : candidates[i].rule();
+    }
+
+    /** This thread's frame. */
+    private Frame frame() {
+        OwnedFrame last = lastFrame;
+        Thread me = Thread.currentThread();
+        if (last.owner() == me) return last.frame();
+        Frame f = frames.get();
+        lastFrame = new OwnedFrame(me, f);
+        return f;
     }
 
     /** The first candidate at or after {@code from} that matches: generated code when there is some, else the nodes. */
