@@ -7,6 +7,7 @@ import dev.falconet.engine.eval.ConstNode;
 import dev.falconet.engine.eval.EvaluatorGenerator;
 import dev.falconet.engine.eval.Frame;
 import dev.falconet.engine.eval.Node;
+import dev.falconet.engine.eval.OperandOrder;
 import dev.falconet.engine.compile.OutputFormat;
 import dev.falconet.engine.explain.ExplainNode;
 import dev.falconet.event.Event;
@@ -57,7 +58,12 @@ public final class RuleEngine {
     private final CandidateEvaluator[] generated = new CandidateEvaluator[EventTypes.CAPACITY];
     /** Per event type: events seen before compiling (racy counts are fine: it is only a threshold). */
     private final int[] seen = new int[EventTypes.CAPACITY];
+    /** Per event type: the last interpreted events, which order the generated code's operands ({@link OperandOrder}). */
+    private final Event[][] samples = new Event[EventTypes.CAPACITY][];
+    private static final int SAMPLES = 256;
     private volatile String generationFailure;
+    /** Events whose generated evaluation threw and was redone on the nodes (racy count: diagnostics only). */
+    private long fallbacks;
     private final EngineOptions options;
     private final AlertFactory alerts;
     private final LoadResult loaded;
@@ -207,7 +213,7 @@ public final class RuleEngine {
         Candidate[] candidates = byType[t];
         if (candidates.length == 0) return 0;
         Frame f = frame().reset(e);
-        CandidateEvaluator g = evaluator(t);
+        CandidateEvaluator g = evaluator(t, e);
         boolean first = options.ruleMatching() == RuleMatching.FIRST;
         int n = 0;
         for (int i = next(g, candidates, f, 0); i >= 0; i = next(g, candidates, f, i + 1)) {
@@ -223,7 +229,7 @@ public final class RuleEngine {
         int t = e.type();
         Candidate[] candidates = byType[t];
         if (candidates.length == 0) return null;
-        int i = next(evaluator(t), candidates, frame().reset(e), 0);
+        int i = next(evaluator(t, e), candidates, frame().reset(e), 0);
         return i < 0 ? null : candidates[i].rule();
     }
 
@@ -238,18 +244,32 @@ public final class RuleEngine {
     }
 
     /** The first candidate at or after {@code from} that matches: generated code when there is some, else the nodes. */
-    private static int next(CandidateEvaluator g, Candidate[] candidates, Frame f, int from) {
+    private int next(CandidateEvaluator g, Candidate[] candidates, Frame f, int from) {
         if (from >= candidates.length) return -1;
-        if (g != null) return g.next(f, from);
+        if (g != null) {
+            try {
+                return g.next(f, from);
+            } catch (RuntimeException ex) {
+                fallbacks++;
+                // generated code may evaluate operands in another order than written: an operand that
+                // fails there is retried in the written order, on the nodes (which fail the same way or not at all)
+            }
+        }
         for (int i = from; i < candidates.length; i++) if (candidates[i].condition().eval(f)) return i;
         return -1;
     }
 
     /** The type's generated evaluator, compiling it once the type has been seen often enough; null = interpret. */
-    private CandidateEvaluator evaluator(int t) {
+    private CandidateEvaluator evaluator(int t, Event e) {
         CandidateEvaluator g = generated[t];
         if (g == null) {
-            if (++seen[t] < compileAfter) return null;
+            int n = ++seen[t];
+            if (n < compileAfter) {
+                Event[] s = samples[t];
+                if (s == null) samples[t] = s = new Event[SAMPLES];
+                s[n % SAMPLES] = e;
+                return null;
+            }
             g = compile(t);
         }
         return g == INTERPRETED ? null : g;
@@ -260,8 +280,12 @@ public final class RuleEngine {
         if (g != null) return g;
         List<Node> conditions = new ArrayList<>();
         for (Candidate c : byType[t]) conditions.add(c.condition());
+        List<Event> sample = new ArrayList<>();
+        Event[] s = samples[t];
+        samples[t] = null;
+        if (s != null) for (Event x : s) if (x != null) sample.add(x);
         try {
-            g = EvaluatorGenerator.generate(conditions);
+            g = EvaluatorGenerator.generate(OperandOrder.reorder(conditions, sample));
         } catch (RuntimeException | LinkageError ex) {
             // evaluation stays correct on the nodes; the failure is kept for diagnostics and tests
             generationFailure = EventTypes.name(t) + ": " + ex;
@@ -279,6 +303,26 @@ public final class RuleEngine {
     /** Compiles the candidates of every event type to bytecode now (benchmarks, tests). */
     public void compileAll() {
         for (int t = 0; t < EventTypes.CAPACITY; t++) if (byType[t].length > 0) compile(t);
+    }
+
+    /**
+     * Compiles every event type's candidates now, their operands ordered by these sample events
+     * (tests: the reordered code must agree with the nodes).
+     */
+    void compileAll(List<Event> sample) {
+        for (Event e : sample) {
+            int t = e.type();
+            if (byType[t].length == 0 || generated[t] != null) continue;
+            Event[] s = samples[t];
+            if (s == null) samples[t] = s = new Event[SAMPLES];
+            s[seen[t]++ % SAMPLES] = e;
+        }
+        compileAll();
+    }
+
+    /** How many events were evaluated again on the nodes because their generated evaluation threw. */
+    public long generatedFallbacks() {
+        return fallbacks;
     }
 
     /** How many event types run generated code now. */
