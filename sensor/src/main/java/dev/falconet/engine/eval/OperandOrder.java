@@ -136,8 +136,22 @@ public final class OperandOrder {
             case NotNode x -> cost(x.child());
             case MacroNode m -> knownMacros.containsKey(m.slot()) ? KNOWN_MACRO : cost(m.body());
             case ConstNode k -> 0;
+            case CheckNode k -> checkCost(k.lhsText());
             default -> 1;
         };
+    }
+
+    /** Fields whose extraction builds strings or walks the process tree: read them last when the choice is free. */
+    private static final String[] COSTLY = {"cmdline", "env", "args", "exeline", "aname", "apid", "aexe", "sip.name",
+            "cip.name", "rip.name", "lip.name", "evt.info", "evt.buffer", "(", "k8s.", "container.image", "container.label"};
+    /** Fields that allocate or search a little (path split, parameter search by name). */
+    private static final String[] MODERATE = {"fd.directory", "fd.filename", "evt.arg", "evt.rawarg", "pname", "pexe",
+            "user.name", "group.name"};
+
+    static double checkCost(String field) {
+        for (String c : COSTLY) if (field.contains(c)) return 8;
+        for (String c : MODERATE) if (field.contains(c)) return 2;
+        return 1;
     }
 
     /** Records the macros a rule evaluates on most events, walking operands in evaluation order. */
