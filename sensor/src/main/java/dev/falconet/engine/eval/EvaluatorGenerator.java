@@ -43,7 +43,7 @@ import java.util.Map;
  * <pre>
  *   int next(Frame f, int from)      switch (from) { case 0: if (r0(f)) return 0; case 1: if (r1(f)) return 1; ... } return -1;
  *   static boolean rK(Frame f)       the K-th candidate's condition
- *   static boolean mS(Frame f)       macro with frame slot S: f.macroState(S), else evaluate and f.storeMacro(S, v)
+ *   static boolean mS(Frame f)       macro with frame slot S: its memo in the frame, else evaluate and memoise
  *   static Object fK(Frame f)        a field: the frame's memoised value, else the extractor's (then memoised)
  * </pre>
  */
@@ -61,8 +61,6 @@ public final class EvaluatorGenerator {
     private static final MethodTypeDesc GET_STATIC = MethodTypeDesc.of(CD_Object, CD_FRAME);
     private static final MethodTypeDesc TEST = MethodTypeDesc.of(CD_boolean, CD_Object, CD_FRAME);
     private static final MethodTypeDesc ANY_OF = MethodTypeDesc.of(CD_boolean, CD_LIST, CD_TEST, CD_FRAME);
-    private static final MethodTypeDesc MACRO_STATE = MethodTypeDesc.of(CD_int, CD_int);
-    private static final MethodTypeDesc STORE_MACRO = MethodTypeDesc.of(CD_boolean, CD_int, CD_boolean);
     private static final MethodTypeDesc NEXT = MethodTypeDesc.of(CD_int, CD_FRAME, CD_int);
     private static final ClassDesc CD_EXTRACTOR = desc(FieldExtractor.class);
     private static final ClassDesc CD_EVENT = desc(Event.class);
@@ -172,18 +170,28 @@ public final class EvaluatorGenerator {
     }
 
     private void macro(CodeBuilder c, MacroNode m) {
+        // the frame's macro memo read and written in place (Frame.macroState/storeMacro, inlined):
+        // macros[slot] == generation << 1 | value when already evaluated for this event
         int state = c.allocateLocal(TypeKind.INT);
         int tmp = c.allocateLocal(TypeKind.REFERENCE);
         Label compute = c.newLabel();
         Label no = c.newLabel();
-        c.aload(0).loadConstant(m.slot()).invokevirtual(CD_FRAME, "macroState", MACRO_STATE).istore(state);
-        c.iload(state).iflt(compute);
-        c.iload(state).ireturn();
+        c.aload(0).getfield(CD_FRAME, "macros", CD_int.arrayType()).loadConstant(m.slot()).iaload().istore(state);
+        c.iload(state).iconst_1().iushr().aload(0).getfield(CD_FRAME, "generation", CD_int).if_icmpne(compute);
+        c.iload(state).iconst_1().iand().ireturn();
         c.labelBinding(compute);
         jumpIf(c, m.body(), no, false, tmp);
-        c.aload(0).loadConstant(m.slot()).iconst_1().invokevirtual(CD_FRAME, "storeMacro", STORE_MACRO).ireturn();
+        store(c, m, true);
         c.labelBinding(no);
-        c.aload(0).loadConstant(m.slot()).iconst_0().invokevirtual(CD_FRAME, "storeMacro", STORE_MACRO).ireturn();
+        store(c, m, false);
+    }
+
+    private static void store(CodeBuilder c, MacroNode m, boolean v) {
+        c.aload(0).getfield(CD_FRAME, "macros", CD_int.arrayType()).loadConstant(m.slot())
+                .aload(0).getfield(CD_FRAME, "generation", CD_int).iconst_1().ishl();
+        if (v) c.iconst_1().ior();
+        c.iastore();
+        c.loadConstant(v ? 1 : 0).ireturn();
     }
 
     /**

@@ -19,7 +19,7 @@ public final class Frame {
      * Macro values by slot: {@code generation << 1 | value}. Kept apart from {@code values} so that
      * memoising a macro stores an int, not a reference (no GC write barrier on the hot path).
      */
-    private int[] macros;
+    int[] macros;
     int generation = 1;
     /**
      * The values array is replaced every 16,384 events so that it stays in the young generation: G1's
