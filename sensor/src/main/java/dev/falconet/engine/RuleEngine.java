@@ -48,8 +48,11 @@ public final class RuleEngine {
     static final int COMPILE_AFTER = 2_000;
     private int compileAfter = COMPILE_AFTER;
     /** Marks a type whose evaluator could not be generated: it stays interpreted. */
-    private static final CandidateEvaluator INTERPRETED = (f, from) -> {
-        throw new IllegalStateException("interpreted");
+    private static final CandidateEvaluator INTERPRETED = new CandidateEvaluator() {
+        @Override
+        public int next(Frame f, int from) {
+            throw new IllegalStateException("interpreted");
+        }
     };
 
     private final List<CompiledRule> rules;

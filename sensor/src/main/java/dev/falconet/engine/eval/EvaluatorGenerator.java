@@ -96,9 +96,9 @@ public final class EvaluatorGenerator {
 
     private void build(ClassBuilder cb, List<Node> conditions) {
         cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
-        cb.withInterfaceSymbols(CD_EVALUATOR);
+        cb.withSuperclass(CD_EVALUATOR);
         cb.withMethodBody(INIT_NAME, MethodTypeDesc.of(CD_void), ClassFile.ACC_PUBLIC,
-                c -> c.aload(0).invokespecial(CD_Object, INIT_NAME, MethodTypeDesc.of(CD_void)).return_());
+                c -> c.aload(0).invokespecial(CD_EVALUATOR, INIT_NAME, MethodTypeDesc.of(CD_void)).return_());
         int n = conditions.size();
         for (int i = 0; i < n; i++) {
             Node cond = conditions.get(i);
