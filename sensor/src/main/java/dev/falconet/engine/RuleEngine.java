@@ -7,6 +7,7 @@ import dev.falconet.engine.eval.ConstNode;
 import dev.falconet.engine.eval.EvaluatorGenerator;
 import dev.falconet.engine.eval.Frame;
 import dev.falconet.engine.eval.Node;
+import dev.falconet.engine.eval.OperandOrder;
 import dev.falconet.engine.compile.OutputFormat;
 import dev.falconet.engine.explain.ExplainNode;
 import dev.falconet.event.Event;
@@ -47,8 +48,11 @@ public final class RuleEngine {
     static final int COMPILE_AFTER = 2_000;
     private int compileAfter = COMPILE_AFTER;
     /** Marks a type whose evaluator could not be generated: it stays interpreted. */
-    private static final CandidateEvaluator INTERPRETED = (f, from) -> {
-        throw new IllegalStateException("interpreted");
+    private static final CandidateEvaluator INTERPRETED = new CandidateEvaluator() {
+        @Override
+        public int next(Frame f, int from) {
+            throw new IllegalStateException("interpreted");
+        }
     };
 
     private final List<CompiledRule> rules;
@@ -57,12 +61,21 @@ public final class RuleEngine {
     private final CandidateEvaluator[] generated = new CandidateEvaluator[EventTypes.CAPACITY];
     /** Per event type: events seen before compiling (racy counts are fine: it is only a threshold). */
     private final int[] seen = new int[EventTypes.CAPACITY];
+    /** Per event type: the last interpreted events, which order the generated code's operands ({@link OperandOrder}). */
+    private final Event[][] samples = new Event[EventTypes.CAPACITY][];
+    private static final int SAMPLES = 256;
     private volatile String generationFailure;
+    /** Events whose generated evaluation threw and was redone on the nodes (racy count: diagnostics only). */
+    private long fallbacks;
     private final EngineOptions options;
     private final AlertFactory alerts;
     private final LoadResult loaded;
     /** One frame per evaluating thread: the engine may be shared, frames may not. */
     private final ThreadLocal<Frame> frames;
+    /** The last thread's frame, to skip the thread-local lookup while one thread evaluates (the usual case). */
+    private volatile OwnedFrame lastFrame = new OwnedFrame(null, null);
+
+    private record OwnedFrame(Thread owner, Frame frame) {}
 
     private RuleEngine(List<CompiledRule> rules, EngineOptions options, OutputFormat suggested, LoadResult loaded, int slots) {
         this.frames = ThreadLocal.withInitial(() -> new Frame(Math.max(16, slots)));
@@ -202,8 +215,8 @@ public final class RuleEngine {
         int t = e.type();
         Candidate[] candidates = byType[t];
         if (candidates.length == 0) return 0;
-        Frame f = frames.get().reset(e);
-        CandidateEvaluator g = evaluator(t);
+        Frame f = frame().reset(e);
+        CandidateEvaluator g = evaluator(t, e);
         boolean first = options.ruleMatching() == RuleMatching.FIRST;
         int n = 0;
         for (int i = next(g, candidates, f, 0); i >= 0; i = next(g, candidates, f, i + 1)) {
@@ -219,23 +232,47 @@ public final class RuleEngine {
         int t = e.type();
         Candidate[] candidates = byType[t];
         if (candidates.length == 0) return null;
-        int i = next(evaluator(t), candidates, frames.get().reset(e), 0);
+        int i = next(evaluator(t, e), candidates, frame().reset(e), 0);
         return i < 0 ? null : candidates[i].rule();
     }
 
+    /** This thread's frame. */
+    private Frame frame() {
+        OwnedFrame last = lastFrame;
+        Thread me = Thread.currentThread();
+        if (last.owner() == me) return last.frame();
+        Frame f = frames.get();
+        lastFrame = new OwnedFrame(me, f);
+        return f;
+    }
+
     /** The first candidate at or after {@code from} that matches: generated code when there is some, else the nodes. */
-    private static int next(CandidateEvaluator g, Candidate[] candidates, Frame f, int from) {
+    private int next(CandidateEvaluator g, Candidate[] candidates, Frame f, int from) {
         if (from >= candidates.length) return -1;
-        if (g != null) return g.next(f, from);
+        if (g != null) {
+            try {
+                return g.next(f, from);
+            } catch (RuntimeException ex) {
+                fallbacks++;
+                // generated code may evaluate operands in another order than written: an operand that
+                // fails there is retried in the written order, on the nodes (which fail the same way or not at all)
+            }
+        }
         for (int i = from; i < candidates.length; i++) if (candidates[i].condition().eval(f)) return i;
         return -1;
     }
 
     /** The type's generated evaluator, compiling it once the type has been seen often enough; null = interpret. */
-    private CandidateEvaluator evaluator(int t) {
+    private CandidateEvaluator evaluator(int t, Event e) {
         CandidateEvaluator g = generated[t];
         if (g == null) {
-            if (++seen[t] < compileAfter) return null;
+            int n = ++seen[t];
+            if (n < compileAfter) {
+                Event[] s = samples[t];
+                if (s == null) samples[t] = s = new Event[SAMPLES];
+                s[n % SAMPLES] = e;
+                return null;
+            }
             g = compile(t);
         }
         return g == INTERPRETED ? null : g;
@@ -246,8 +283,12 @@ public final class RuleEngine {
         if (g != null) return g;
         List<Node> conditions = new ArrayList<>();
         for (Candidate c : byType[t]) conditions.add(c.condition());
+        List<Event> sample = new ArrayList<>();
+        Event[] s = samples[t];
+        samples[t] = null;
+        if (s != null) for (Event x : s) if (x != null) sample.add(x);
         try {
-            g = EvaluatorGenerator.generate(conditions);
+            g = EvaluatorGenerator.generate(OperandOrder.reorder(conditions, sample));
         } catch (RuntimeException | LinkageError ex) {
             // evaluation stays correct on the nodes; the failure is kept for diagnostics and tests
             generationFailure = EventTypes.name(t) + ": " + ex;
@@ -265,6 +306,26 @@ public final class RuleEngine {
     /** Compiles the candidates of every event type to bytecode now (benchmarks, tests). */
     public void compileAll() {
         for (int t = 0; t < EventTypes.CAPACITY; t++) if (byType[t].length > 0) compile(t);
+    }
+
+    /**
+     * Compiles every event type's candidates now, their operands ordered by these sample events
+     * (tests: the reordered code must agree with the nodes).
+     */
+    void compileAll(List<Event> sample) {
+        for (Event e : sample) {
+            int t = e.type();
+            if (byType[t].length == 0 || generated[t] != null) continue;
+            Event[] s = samples[t];
+            if (s == null) samples[t] = s = new Event[SAMPLES];
+            s[seen[t]++ % SAMPLES] = e;
+        }
+        compileAll();
+    }
+
+    /** How many events were evaluated again on the nodes because their generated evaluation threw. */
+    public long generatedFallbacks() {
+        return fallbacks;
     }
 
     /** How many event types run generated code now. */

@@ -45,18 +45,31 @@ class GeneratedEvaluationTest {
             rulesets.add(List.of(upstream.resolve("falco_rules.yaml"), upstream.resolve("falco-incubating_rules.yaml"),
                     upstream.resolve("falco-sandbox_rules.yaml"), upstream.resolve("falco-deprecated_rules.yaml")));
         }
+        // sample events for operand reordering (OperandOrder): every event of every capture, by type
+        List<Event> sample = new ArrayList<>();
+        for (Path capture : captures) {
+            try (EventSource events = EventSource.open(capture)) {
+                for (Event e = events.next(); e != null; e = events.next()) sample.add(e);
+            }
+        }
         long compared = 0;
         long matched = 0;
         for (List<Path> files : rulesets) {
             RuleEngine engine = load(files);
             engine.compileAll();
             assertThat(engine.generationFailure()).as("every event type's evaluator is generated").isNull();
+            RuleEngine reordered = load(files);
+            reordered.compileAll(sample);
+            assertThat(reordered.generationFailure()).isNull();
             for (Path capture : captures) {
                 try (EventSource events = EventSource.open(capture)) {
                     for (Event e = events.next(); e != null; e = events.next()) {
                         List<CompiledRule> nodes = engine.allMatches(e, false);
                         List<CompiledRule> generated = engine.allMatches(e, true);
                         assertThat(names(generated)).as("%s event %d (%s) with %s", capture.getParent().getFileName() + "/" + capture.getFileName(), e.num(), e.typeName(), files)
+                                .isEqualTo(names(nodes));
+                        assertThat(names(reordered.allMatches(e, true))).as("reordered operands: %s event %d (%s) with %s",
+                                capture.getParent().getFileName() + "/" + capture.getFileName(), e.num(), e.typeName(), files)
                                 .isEqualTo(names(nodes));
                         for (CompiledRule r : nodes) {
                             // the unspecialised condition (what explain walks) agrees too
@@ -68,6 +81,8 @@ class GeneratedEvaluationTest {
                     }
                 }
             }
+            assertThat(reordered.generatedFallbacks()).as("reordered code never threw").isZero();
+            assertThat(engine.generatedFallbacks()).isZero();
         }
         assertThat(compared).isGreaterThan(1_000);
         assertThat(matched).as("matches seen (fixtures have positives)").isGreaterThan(20);

@@ -3,6 +3,7 @@ package dev.falconet.engine.compile;
 import dev.falconet.engine.eval.Cidr;
 import dev.falconet.engine.eval.Glob;
 import dev.falconet.engine.eval.PathMatch;
+import dev.falconet.engine.eval.StringSet;
 import dev.falconet.engine.eval.ValueTest;
 import dev.falconet.fields.FieldType;
 import dev.falconet.rules.ast.Op;
@@ -70,6 +71,9 @@ final class ValueTests {
         if (values.size() == 1) {
             Object only = values.getFirst();
             return (v, e) -> only.equals(v);
+        }
+        if (values.stream().allMatch(String.class::isInstance)) {
+            return new StringSet(values.stream().map(String.class::cast).toList());
         }
         Set<Object> set = new HashSet<>(values);
         return (v, e) -> set.contains(v);

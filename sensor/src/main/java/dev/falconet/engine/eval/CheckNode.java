@@ -71,6 +71,11 @@ public final class CheckNode implements Node {
         return mode;
     }
 
+    /** The left-hand side as written ({@code proc.aname[2]}, {@code tolower(fd.name)}). */
+    public String lhsText() {
+        return lhsText;
+    }
+
     /** {@link Mode#ANY}: whether any non-null value of the list passes the test (generated evaluators call this). */
     public static boolean anyOf(List<?> values, ValueTest test, Frame e) {
         for (int i = 0, n = values.size(); i < n; i++) {

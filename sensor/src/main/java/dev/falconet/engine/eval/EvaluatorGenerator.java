@@ -8,6 +8,8 @@ import static java.lang.constant.ConstantDescs.CD_void;
 import static java.lang.constant.ConstantDescs.DEFAULT_NAME;
 import static java.lang.constant.ConstantDescs.INIT_NAME;
 
+import dev.falconet.event.Event;
+import dev.falconet.fields.FieldExtractor;
 import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.CodeBuilder;
@@ -41,7 +43,8 @@ import java.util.Map;
  * <pre>
  *   int next(Frame f, int from)      switch (from) { case 0: if (r0(f)) return 0; case 1: if (r1(f)) return 1; ... } return -1;
  *   static boolean rK(Frame f)       the K-th candidate's condition
- *   static boolean mS(Frame f)       macro with frame slot S: f.macroState(S), else evaluate and f.storeMacro(S, v)
+ *   static boolean mS(Frame f)       macro with frame slot S: its memo in the frame, else evaluate and memoise
+ *   static Object fK(Frame f)        a field: the frame's memoised value, else the extractor's (then memoised)
  * </pre>
  */
 public final class EvaluatorGenerator {
@@ -55,16 +58,22 @@ public final class EvaluatorGenerator {
     private static final ClassDesc THIS = ClassDesc.of(EvaluatorGenerator.class.getPackageName() + ".GeneratedRules");
     private static final MethodTypeDesc BOOL_OF_FRAME = MethodTypeDesc.of(CD_boolean, CD_FRAME);
     private static final MethodTypeDesc GET = MethodTypeDesc.of(CD_Object, CD_FRAME);
+    private static final MethodTypeDesc GET_STATIC = MethodTypeDesc.of(CD_Object, CD_FRAME);
     private static final MethodTypeDesc TEST = MethodTypeDesc.of(CD_boolean, CD_Object, CD_FRAME);
     private static final MethodTypeDesc ANY_OF = MethodTypeDesc.of(CD_boolean, CD_LIST, CD_TEST, CD_FRAME);
-    private static final MethodTypeDesc MACRO_STATE = MethodTypeDesc.of(CD_int, CD_int);
-    private static final MethodTypeDesc STORE_MACRO = MethodTypeDesc.of(CD_boolean, CD_int, CD_boolean);
     private static final MethodTypeDesc NEXT = MethodTypeDesc.of(CD_int, CD_FRAME, CD_int);
+    private static final ClassDesc CD_EXTRACTOR = desc(FieldExtractor.class);
+    private static final ClassDesc CD_EVENT = desc(Event.class);
+    private static final MethodTypeDesc EXTRACT = MethodTypeDesc.of(CD_Object, CD_EVENT);
+    private static final MethodTypeDesc ENSURE = MethodTypeDesc.of(CD_void, CD_int);
 
     private final List<Object> constants = new ArrayList<>();
     private final Map<Object, DynamicConstantDesc<?>> constantDescs = new IdentityHashMap<>();
     private final Map<Integer, MacroNode> macros = new LinkedHashMap<>();
     private final Deque<MacroNode> pendingMacros = new ArrayDeque<>();
+    /** One static method per field read by the candidates: the frame's memo, then the extractor on a miss. */
+    private final Map<FieldGetter, String> fieldMethods = new LinkedHashMap<>();
+    private int maxSlot;
 
     private EvaluatorGenerator() {}
 
@@ -87,23 +96,54 @@ public final class EvaluatorGenerator {
 
     private void build(ClassBuilder cb, List<Node> conditions) {
         cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
-        cb.withInterfaceSymbols(CD_EVALUATOR);
+        cb.withSuperclass(CD_EVALUATOR);
         cb.withMethodBody(INIT_NAME, MethodTypeDesc.of(CD_void), ClassFile.ACC_PUBLIC,
-                c -> c.aload(0).invokespecial(CD_Object, INIT_NAME, MethodTypeDesc.of(CD_void)).return_());
+                c -> c.aload(0).invokespecial(CD_EVALUATOR, INIT_NAME, MethodTypeDesc.of(CD_void)).return_());
         int n = conditions.size();
-        cb.withMethodBody("next", NEXT, ClassFile.ACC_PUBLIC, c -> next(c, n));
         for (int i = 0; i < n; i++) {
             Node cond = conditions.get(i);
             cb.withMethodBody("r" + i, BOOL_OF_FRAME, ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC, c -> rule(c, cond));
         }
         while (!pendingMacros.isEmpty()) {
             MacroNode m = pendingMacros.poll();
+            maxSlot = Math.max(maxSlot, m.slot());
             cb.withMethodBody(macroMethod(m), BOOL_OF_FRAME, ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC, c -> macro(c, m));
         }
+        for (Map.Entry<FieldGetter, String> x : fieldMethods.entrySet()) {
+            maxSlot = Math.max(maxSlot, x.getKey().slot());
+            cb.withMethodBody(x.getValue(), GET_STATIC, ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC, c -> field(c, x.getKey()));
+        }
+        int slots = maxSlot + 1;
+        cb.withMethodBody("next", NEXT, ClassFile.ACC_PUBLIC, c -> next(c, n, slots));
+    }
+
+    /**
+     * {@code static Object fK(Frame f)}: the field's value memoised in the frame, extracted on a miss.
+     * The frame's arrays are read here, not through {@link Frame#value}: that shared method is often
+     * too big to inline in large rule methods, and its extractor call is then a megamorphic interface
+     * call; here the call site has one constant receiver, which the JIT inlines.
+     */
+    private void field(CodeBuilder c, FieldGetter g) {
+        int stamps = c.allocateLocal(TypeKind.REFERENCE);
+        int gen = c.allocateLocal(TypeKind.INT);
+        int v = c.allocateLocal(TypeKind.REFERENCE);
+        Label miss = c.newLabel();
+        c.aload(0).getfield(CD_FRAME, "stamps", CD_int.arrayType()).astore(stamps);
+        c.aload(0).getfield(CD_FRAME, "generation", CD_int).istore(gen);
+        c.aload(stamps).loadConstant(g.slot()).iaload().iload(gen).if_icmpne(miss);
+        c.aload(0).getfield(CD_FRAME, "values", CD_Object.arrayType()).loadConstant(g.slot()).aaload().areturn();
+        c.labelBinding(miss);
+        c.loadConstant(constant(g.extractor(), CD_EXTRACTOR)).aload(0).getfield(CD_FRAME, "event", CD_EVENT)
+                .invokeinterface(CD_EXTRACTOR, "extract", EXTRACT).astore(v);
+        c.aload(0).getfield(CD_FRAME, "values", CD_Object.arrayType()).loadConstant(g.slot()).aload(v).aastore();
+        c.aload(stamps).loadConstant(g.slot()).iload(gen).iastore();
+        c.aload(v).areturn();
     }
 
     /** {@code switch (from)} into the chain of rule tests; the first true one returns its index. */
-    private static void next(CodeBuilder c, int n) {
+    private static void next(CodeBuilder c, int n, int slots) {
+        // the field methods index the frame's arrays directly: make sure they are long enough
+        c.aload(1).loadConstant(slots).invokevirtual(CD_FRAME, "ensureCapacity", ENSURE);
         Label[] at = new Label[n + 1];
         for (int i = 0; i <= n; i++) at[i] = c.newLabel();
         List<SwitchCase> cases = new ArrayList<>(n);
@@ -130,18 +170,28 @@ public final class EvaluatorGenerator {
     }
 
     private void macro(CodeBuilder c, MacroNode m) {
+        // the frame's macro memo read and written in place (Frame.macroState/storeMacro, inlined):
+        // macros[slot] == generation << 1 | value when already evaluated for this event
         int state = c.allocateLocal(TypeKind.INT);
         int tmp = c.allocateLocal(TypeKind.REFERENCE);
         Label compute = c.newLabel();
         Label no = c.newLabel();
-        c.aload(0).loadConstant(m.slot()).invokevirtual(CD_FRAME, "macroState", MACRO_STATE).istore(state);
-        c.iload(state).iflt(compute);
-        c.iload(state).ireturn();
+        c.aload(0).getfield(CD_FRAME, "macros", CD_int.arrayType()).loadConstant(m.slot()).iaload().istore(state);
+        c.iload(state).iconst_1().iushr().aload(0).getfield(CD_FRAME, "generation", CD_int).if_icmpne(compute);
+        c.iload(state).iconst_1().iand().ireturn();
         c.labelBinding(compute);
         jumpIf(c, m.body(), no, false, tmp);
-        c.aload(0).loadConstant(m.slot()).iconst_1().invokevirtual(CD_FRAME, "storeMacro", STORE_MACRO).ireturn();
+        store(c, m, true);
         c.labelBinding(no);
-        c.aload(0).loadConstant(m.slot()).iconst_0().invokevirtual(CD_FRAME, "storeMacro", STORE_MACRO).ireturn();
+        store(c, m, false);
+    }
+
+    private static void store(CodeBuilder c, MacroNode m, boolean v) {
+        c.aload(0).getfield(CD_FRAME, "macros", CD_int.arrayType()).loadConstant(m.slot())
+                .aload(0).getfield(CD_FRAME, "generation", CD_int).iconst_1().ishl();
+        if (v) c.iconst_1().ior();
+        c.iastore();
+        c.loadConstant(v ? 1 : 0).ireturn();
     }
 
     /**
@@ -183,7 +233,12 @@ public final class EvaluatorGenerator {
     /** A check: a value that cannot be extracted (null) makes it false; otherwise the test decides. */
     private void check(CodeBuilder c, CheckNode k, Label target, boolean when, int tmp) {
         Label skip = c.newLabel();
-        c.loadConstant(constant(k.lhs(), CD_GETTER)).aload(0).invokeinterface(CD_GETTER, "get", GET).astore(tmp);
+        if (k.lhs() instanceof FieldGetter fg) {
+            String m = fieldMethods.computeIfAbsent(fg, x -> "f" + fieldMethods.size());
+            c.aload(0).invokestatic(THIS, m, GET_STATIC).astore(tmp);
+        } else {
+            c.loadConstant(constant(k.lhs(), CD_GETTER)).aload(0).invokeinterface(CD_GETTER, "get", GET).astore(tmp);
+        }
         c.aload(tmp).ifnull(when ? skip : target);
         switch (k.mode()) {
             case ONE -> c.loadConstant(constant(k.test(), CD_TEST)).aload(tmp).aload(0).invokeinterface(CD_TEST, "test", TEST);

@@ -11,10 +11,25 @@ import java.util.Arrays;
  * one thread; {@link #reset} moves it to the next event without clearing anything (generation stamps).
  */
 public final class Frame {
-    private Event event;
-    private Object[] values;
-    private int[] stamps;
-    private int generation = 1;
+    // package-private: generated evaluators read the memo arrays directly (EvaluatorGenerator)
+    Event event;
+    Object[] values;
+    int[] stamps;
+    /**
+     * Macro values by slot: {@code generation << 1 | value}. Kept apart from {@code values} so that
+     * memoising a macro stores an int, not a reference (no GC write barrier on the hot path).
+     */
+    int[] macros;
+    int generation = 1;
+    /**
+     * The values array is replaced every 16,384 events so that it stays in the young generation: G1's
+     * write barrier is nearly free for a store into a young object, while a store of a reference into
+     * an old array from another region costs a StoreLoad fence (JDK 25), and a frame stores a dozen
+     * values per event. Allocating a few KiB per 16,384 events costs nothing measurable.
+     */
+    private static final int RENEW_VALUES_MASK = (1 << 14) - 1;
+    /** Generations stay below this, so that {@code generation << 1} never overflows. */
+    private static final int MAX_GENERATION = 1 << 30;
 
     public Frame() {
         this(64);
@@ -23,6 +38,7 @@ public final class Frame {
     public Frame(int capacity) {
         values = new Object[capacity];
         stamps = new int[capacity];
+        macros = new int[capacity];
     }
 
     /** A fresh frame for one event (tests, explanations). */
@@ -33,9 +49,14 @@ public final class Frame {
     /** Points this frame at the next event; previously extracted values are forgotten. */
     public Frame reset(Event e) {
         event = e;
-        if (++generation == 0) {
+        if (++generation == MAX_GENERATION) {
             Arrays.fill(stamps, 0);
+            Arrays.fill(macros, 0);
             generation = 1;
+        }
+        if ((generation & RENEW_VALUES_MASK) == 0) {
+            // every stamp is stale now: a fresh, empty array holds this event's values
+            values = new Object[values.length];
         }
         return this;
     }
@@ -60,12 +81,9 @@ public final class Frame {
      * macro's value depends on the event only.
      */
     public boolean macro(int slot, Node body) {
-        if (slot >= stamps.length) grow(slot);
-        if (stamps[slot] == generation) return values[slot] == Boolean.TRUE;
-        boolean v = body.eval(this);
-        values[slot] = v ? Boolean.TRUE : Boolean.FALSE;
-        stamps[slot] = generation;
-        return v;
+        int state = macroState(slot);
+        if (state >= 0) return state == 1;
+        return storeMacro(slot, body.eval(this));
     }
 
     /**
@@ -73,21 +91,28 @@ public final class Frame {
      * evaluated. Generated evaluators pair it with {@link #storeMacro}.
      */
     public int macroState(int slot) {
-        if (slot >= stamps.length || stamps[slot] != generation) return -1;
-        return values[slot] == Boolean.TRUE ? 1 : 0;
+        int[] m = macros;
+        if (slot >= m.length) return -1;
+        int s = m[slot];
+        return s >>> 1 == generation ? s & 1 : -1;
     }
 
     /** Records the macro's value for this event and returns it. */
     public boolean storeMacro(int slot, boolean v) {
-        if (slot >= stamps.length) grow(slot);
-        values[slot] = v ? Boolean.TRUE : Boolean.FALSE;
-        stamps[slot] = generation;
+        if (slot >= macros.length) grow(slot);
+        macros[slot] = generation << 1 | (v ? 1 : 0);
         return v;
+    }
+
+    /** Makes room for {@code slots} slots (generated evaluators index the arrays without checks). */
+    public void ensureCapacity(int slots) {
+        if (stamps.length < slots || macros.length < slots) grow(slots - 1);
     }
 
     private void grow(int slot) {
         int n = Math.max(slot + 1, stamps.length * 2);
         values = Arrays.copyOf(values, n);
         stamps = Arrays.copyOf(stamps, n);
+        macros = Arrays.copyOf(macros, n);
     }
 }

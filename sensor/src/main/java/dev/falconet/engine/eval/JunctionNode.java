@@ -40,6 +40,11 @@ public final class JunctionNode implements Node {
         return children.clone();
     }
 
+    /** The same junction with its operands in another order (or rewritten): same text and position. */
+    public JunctionNode withChildren(List<Node> newChildren) {
+        return new JunctionNode(and, newChildren, text, pos);
+    }
+
     @Override
     public boolean eval(Frame f) {
         // and: any false operand decides (false); or: any true operand decides (true)

@@ -36,6 +36,11 @@ public final class MacroNode implements Node {
         return slot;
     }
 
+    /** The same macro (name, slot) with a rewritten body of the same truth value. */
+    public MacroNode withBody(Node newBody) {
+        return new MacroNode(name, newBody, pos, slot);
+    }
+
     @Override
     public boolean eval(Frame e) {
         return e.macro(slot, body);

@@ -21,6 +21,11 @@ public final class NotNode implements Node {
         return child;
     }
 
+    /** The same negation over a rewritten operand of the same truth value. */
+    public NotNode withChild(Node newChild) {
+        return new NotNode(newChild, text, pos);
+    }
+
     @Override
     public boolean eval(Frame e) {
         return !child.eval(e);
