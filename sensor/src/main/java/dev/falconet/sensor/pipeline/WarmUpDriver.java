@@ -17,7 +17,7 @@ final class WarmUpDriver implements Runnable {
     static final long MIN_RECORDS = 200_000;
     static final long QUIET_NANOS = 150_000_000L;
     private static final long CHECK_NANOS = 10_000_000L;
-    private static final long BUSY_WAIT_NANOS = 1_000_000L;
+    private static final long BUSY_WAIT_NANOS = 50_000_000L;
 
     private final SyntheticRing ring;
     private final WarmUpRecords records;
@@ -45,7 +45,8 @@ final class WarmUpDriver implements Runnable {
             while (true) {
                 var round = records.nextRound();
                 // as live: one record skipped by the producer, and now and then the last one still being written when
-                // the reader gets there (the reader then idles a moment: not every round)
+                // the reader gets there (this waits for the reader to catch up, and the reader then idles a moment:
+                // not every round)
                 boolean busy = ++rounds % 16 == 0;
                 offer(round.get(0), SyntheticRing.DISCARDED);
                 int last = round.size() - 1;

@@ -36,7 +36,9 @@ final class WarmUpRecords {
     /** O_RDONLY|O_CLOEXEC, O_WRONLY|O_CREAT|O_TRUNC, O_RDWR|O_APPEND|O_NONBLOCK, O_RDONLY|O_DIRECTORY|O_NOFOLLOW. */
     private static final long[] OPEN_FLAGS = {02000000, 01101, 06002, 0600000};
     private static final String[] PATHS = {"/etc/ld.so.cache", "build/out/../classes/./A.class", "/var/log//syslog",
-            "/proc/self/status"};
+            "/proc/self/status", "/", "/home/user/.cache/x", "/tmp/dir/", "./x.txt"};
+    /** Capability sets: all, none, a container runtime's default, and bits past the last named one. */
+    private static final long[] CAPS = {0x1ffffffffffL, 0, 0xa80425fbL, 1L << 45 | 1};
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
@@ -71,10 +73,10 @@ final class WarmUpRecords {
                     r.add(syscall(openat, pid, pid, -2, -100, 0x7f0000001000L, 0, 0).str(1, "/nonexistent/perf/x").bytes());
                 }
                 // live paths and flags vary: relative and unnormalized paths, every access mode, directories
-                r.add(syscall(openat, pid, pid, -13, -100, 0x7f0000001000L, OPEN_FLAGS[k % 4], 0644).str(1, PATHS[k % 4]).bytes());
+                r.add(syscall(openat, pid, pid, -13, -100, 0x7f0000001000L, OPEN_FLAGS[k % 4], 0644).str(1, PATHS[k]).bytes());
                 for (int i = 0; i < 2; i++) {
                     r.add(syscall(openat, OTHER_THREAD, pid, 3, -100, 0x7f0000001000L, OPEN_FLAGS[(k + i + 1) % 4], 0)
-                            .str(1, PATHS[(k + i + 1) % 4]).fileInfo(5, 0x800001, 777 + i).bytes());
+                            .str(1, PATHS[(k + i + 1) % ROUND_KINDS]).fileInfo(5, 0x800001, 777 + i).bytes());
                     r.add(syscall(close, OTHER_THREAD, pid, 0, 3).bytes());
                 }
             }
@@ -86,7 +88,7 @@ final class WarmUpRecords {
                         .blob(RecordLayout.BLOB_EXE_DENTRY, 0, "true").blob(RecordLayout.BLOB_EXE_DENTRY, 0, "bin")
                         .blob(RecordLayout.BLOB_EXE_DENTRY, 0, "usr")
                         .blob(RecordLayout.BLOB_CGROUP2, 0, "session-1.scope").blob(RecordLayout.BLOB_CGROUP2, 0, "user.slice")
-                        .execInfo(pid, "true", k % 4 == 1 ? 0 : 0x1ffffffffffL).bytes());
+                        .execInfo(pid, "true", CAPS[k / 2]).bytes());
                 r.add(syscall(EventTypes.id("execve"), CHILD, CHILD, 0, 0x7f0000002000L, 0x7f0000003000L, 0x7f0000004000L).bytes());
                 r.add(new Builder(RecordLayout.REC_EXIT, 0, CHILD, CHILD, 0).bytes());
                 // a thread of this process not seen yet, and a process whose /proc entry is gone
@@ -225,7 +227,7 @@ final class WarmUpRecords {
             ByteBuffer b = ByteBuffer.allocate(RecordLayout.EXEC_INFO).order(ByteOrder.LITTLE_ENDIAN);
             b.putInt(RecordLayout.EI_LOGINUID, -1).putLong(RecordLayout.EI_EXE_INO, 1234).putInt(RecordLayout.EI_PPID, (int) ppid)
                     .putInt(RecordLayout.EI_PATH_COMPLETE, 1).putLong(RecordLayout.EI_CAP_EFF, caps).putLong(RecordLayout.EI_CAP_PRM, caps)
-                    .putLong(RecordLayout.EI_CAP_INH, caps >>> 20);
+                    .putLong(RecordLayout.EI_CAP_INH, caps & 0xff);
             byte[] c = comm.getBytes(StandardCharsets.UTF_8);
             b.put(RecordLayout.EI_COMM, c, 0, Math.min(15, c.length));
             return blob(RecordLayout.BLOB_EXEC_INFO, 0, b.array());
