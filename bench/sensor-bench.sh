@@ -46,14 +46,14 @@ f = open(sys.argv[1]).read()
 ticks = [(float(c), int(d), float(ns)) for c, d, ns in re.findall(
     r'captured (\d+) ev/s, evaluated \d+ ev/s, dropped (\d+) .*?consumer CPU \d+% \((\d+) ns/event\)', f)][2:]
 end = re.search(r'stopped after ([\d.]+) s: (\d+) records captured .*?, (\d+) dropped', f)
-warm = re.search(r'JIT warm-up: (\d+) made-up records in (\d+) ms', f)
+warm = re.search(r'JIT warm-up: (\d+) made-up records in (\d+) ms \(consumer CPU (\d+) ms, JIT compiling (\d+) ms\)', f)
 if not ticks or not end: sys.exit("no stats lines")
 rate = st.median(t[0] for t in ticks)
 cap, drop = int(end[2]), int(end[3])
 c = float(sys.argv[2]) if sys.argv[2] else 0
 print(f"drained/s={rate:.0f} ratio_to_C={rate / c if c else float('nan'):.2f} cons_cpu_ns/ev={st.median(t[2] for t in ticks):.0f}"
       f" whole_run_drop%={100 * drop / max(1, cap + drop):.2f} whole_run_dropped={drop}"
-      + (f" warm_up_ms={warm[2]}" if warm else ""))
+      + (f" warm_up_ms={warm[2]} warm_up_cpu_ms={warm[3]} warm_up_jit_ms={warm[4]}" if warm else ""))
 PY
 }
 verdict() { # the summary lines of one scenario: medians over rounds, and the target where there is one

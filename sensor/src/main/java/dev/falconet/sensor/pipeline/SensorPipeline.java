@@ -205,10 +205,15 @@ public final class SensorPipeline implements AutoCloseable {
 
     // ---- running ----
 
-    /** What {@link #warmUp} did: records run through the pipeline, how long it took, whether the JIT went quiet. */
-    public record WarmUp(long records, long nanos, boolean settled) {
+    /**
+     * What {@link #warmUp} did: records run through the pipeline, how long it took, the CPU time the consumer
+     * code and the JIT compilers spent meanwhile (on a busy machine the wall time mostly measures the neighbours),
+     * and whether the JIT went quiet before the time limit.
+     */
+    public record WarmUp(long records, long nanos, long consumerCpuNanos, long compileMillis, boolean settled) {
         public String describe() {
-            return String.format("JIT warm-up: %d made-up records in %d ms%s", records, nanos / 1_000_000,
+            return String.format("JIT warm-up: %d made-up records in %d ms (consumer CPU %d ms, JIT compiling %d ms)%s", records,
+                    nanos / 1_000_000, consumerCpuNanos / 1_000_000, compileMillis,
                     settled ? "" : " (stopped by its time limit while the compiler was still busy)");
         }
     }
@@ -233,6 +238,9 @@ public final class SensorPipeline implements AutoCloseable {
                 new ContainerRegistry(null, K8sMetadata.NONE), bootToEpoch, config.events().contains("procexit"));
         scratch.emitOnly(emitted);
         long start = System.nanoTime();
+        long cpu0 = CONSUMER_CPU.getCurrentThreadCpuTime();
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long jit0 = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
         WarmUpDriver driver;
         try (Arena arena = Arena.ofShared(); SyntheticRing ring = new SyntheticRing(WARM_UP_RING_BYTES)) {
             RingConsumer warm = ring.consumer(recordHandler, config.idleNanos());
@@ -256,7 +264,9 @@ public final class SensorPipeline implements AutoCloseable {
             sink = liveSink;
             stats.reset();
         }
-        return new WarmUp(driver.records(), System.nanoTime() - start, driver.settled());
+        long jit1 = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        return new WarmUp(driver.records(), System.nanoTime() - start, CONSUMER_CPU.getCurrentThreadCpuTime() - cpu0,
+                jit1 - jit0, driver.settled());
     }
 
     /** Small, so that the warm-up's drains are short and many, as live ones polled every millisecond. */
