@@ -87,7 +87,7 @@ public final class SensorCommand implements Callable<Integer> {
             description = "Ring buffer size, a power of two (e.g. 16M, 64M). Default: ${DEFAULT-VALUE}.")
     String ringSize;
 
-    @Option(names = "--warm-up", paramLabel = "TIME", defaultValue = "2s",
+    @Option(names = "--warm-up", paramLabel = "TIME", defaultValue = "3s",
             description = "Before READY, run the consumer's code on made-up records until the JIT has compiled it, for at most"
                     + " this long (0 = no warm-up): the first real events then do not overflow the ring while the code is"
                     + " still interpreted. Default: ${DEFAULT-VALUE}.")

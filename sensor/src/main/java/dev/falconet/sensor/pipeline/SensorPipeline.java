@@ -230,6 +230,10 @@ public final class SensorPipeline implements AutoCloseable {
         synchronized (this) {
             if (thread != null || closed) throw new IllegalStateException("warm up before start");
         }
+        long start = System.nanoTime();
+        long cpu0 = CONSUMER_CPU.getCurrentThreadCpuTime();
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long jit0 = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
         EventSink rehearsal = sink.rehearsal();
         StateStage liveState = state;
         EventSink liveSink = sink;
@@ -237,10 +241,6 @@ public final class SensorPipeline implements AutoCloseable {
         StateStage scratch = new StateStage(new ProcScanner(proc, bootToEpoch), new UserDirectory(proc),
                 new ContainerRegistry(null, K8sMetadata.NONE), bootToEpoch, config.events().contains("procexit"));
         scratch.emitOnly(emitted);
-        long start = System.nanoTime();
-        long cpu0 = CONSUMER_CPU.getCurrentThreadCpuTime();
-        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        long jit0 = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
         WarmUpDriver driver;
         try (Arena arena = Arena.ofShared(); SyntheticRing ring = new SyntheticRing(WARM_UP_RING_BYTES)) {
             RingConsumer warm = ring.consumer(recordHandler, config.idleNanos());

@@ -17,10 +17,11 @@ import java.util.Set;
 /**
  * The ring records of the JIT warm-up, byte for byte as the probe writes them (records.h). Every round holds what
  * a busy machine sends most: syscalls no rule reads from two threads, failing opens, opens and their close (paths
- * and flags varying). Every fourth round adds every traced syscall once (succeeding in one, failing in the next,
+ * and flags varying). Every eighth round adds every traced syscall once (succeeding in one, failing in the next,
  * with the blobs the probe adds for its argument kinds), so that the compiled code has seen the branches live
- * records take and is not thrown away at the first unusual one; every other round a process life (fork, exec,
- * execve exit, exit), a thread the state has not seen yet and one of an unknown process. The records name the sensor's own process (so that
+ * records take and is not thrown away at the first unusual one (rarely enough that the code only they run is
+ * not worth compiling yet); every fourth round a process life (fork, exec, execve exit, exit), a thread the
+ * state has not seen yet and one of an unknown process. The records name the sensor's own process (so that
  * /proc lookups find something, as live) and made-up threads; they only ever reach a scratch state stage.
  * Timestamps advance {@link #ROUND_NANOS} per round, so exited threads expire as live.
  */
@@ -31,7 +32,7 @@ final class WarmUpRecords {
     private static final long UNKNOWN_PID = 4_999_999;
     /** Longer than half the state's grace for exited threads: its list of them empties now and then, as live. */
     private static final long ROUND_NANOS = 3_000_000_000L;
-    private static final int ROUND_KINDS = 8;
+    private static final int ROUND_KINDS = 16;
     private static final long FD = 100;
     /** O_RDONLY|O_CLOEXEC, O_WRONLY|O_CREAT|O_TRUNC, O_RDWR|O_APPEND|O_NONBLOCK, O_RDONLY|O_DIRECTORY|O_NOFOLLOW. */
     private static final long[] OPEN_FLAGS = {02000000, 01101, 06002, 0600000};
@@ -58,7 +59,7 @@ final class WarmUpRecords {
             List<byte[]> r = new ArrayList<>();
             List<byte[]> fresh = new ArrayList<>();
             boolean succeed = k == 0;
-            for (String name : k % 4 == 0 ? traced : Set.<String>of()) {
+            for (String name : k % 8 == 0 ? traced : Set.<String>of()) {
                 SyscallTable.Spec spec = SyscallTable.spec(name);
                 if (spec != null) r.add(generic(spec, pid, succeed && !name.startsWith("exec")));
             }
@@ -73,14 +74,14 @@ final class WarmUpRecords {
                     r.add(syscall(openat, pid, pid, -2, -100, 0x7f0000001000L, 0, 0).str(1, "/nonexistent/perf/x").bytes());
                 }
                 // live paths and flags vary: relative and unnormalized paths, every access mode, directories
-                r.add(syscall(openat, pid, pid, -13, -100, 0x7f0000001000L, OPEN_FLAGS[k % 4], 0644).str(1, PATHS[k]).bytes());
+                r.add(syscall(openat, pid, pid, -13, -100, 0x7f0000001000L, OPEN_FLAGS[k % 4], 0644).str(1, PATHS[k % PATHS.length]).bytes());
                 for (int i = 0; i < 2; i++) {
                     r.add(syscall(openat, OTHER_THREAD, pid, 3, -100, 0x7f0000001000L, OPEN_FLAGS[(k + i + 1) % 4], 0)
-                            .str(1, PATHS[(k + i + 1) % ROUND_KINDS]).fileInfo(5, 0x800001, 777 + i).bytes());
+                            .str(1, PATHS[(k + i + 1) % PATHS.length]).fileInfo(5, 0x800001, 777 + i).bytes());
                     r.add(syscall(close, OTHER_THREAD, pid, 0, 3).bytes());
                 }
             }
-            if (k % 2 == 1) {
+            if (k % 4 == 1) {
                 r.add(new Builder(RecordLayout.REC_FORK, 0, pid, pid, 0).args(CHILD, CHILD, pid, pid, 1, 0).bytes());
                 r.add(new Builder(RecordLayout.REC_EXEC, 0, CHILD, CHILD, 0)
                         .blob(RecordLayout.BLOB_FILENAME, 0, "/usr/bin/true")
@@ -88,7 +89,7 @@ final class WarmUpRecords {
                         .blob(RecordLayout.BLOB_EXE_DENTRY, 0, "true").blob(RecordLayout.BLOB_EXE_DENTRY, 0, "bin")
                         .blob(RecordLayout.BLOB_EXE_DENTRY, 0, "usr")
                         .blob(RecordLayout.BLOB_CGROUP2, 0, "session-1.scope").blob(RecordLayout.BLOB_CGROUP2, 0, "user.slice")
-                        .execInfo(pid, "true", CAPS[k / 2]).bytes());
+                        .execInfo(pid, "true", CAPS[k / 4]).bytes());
                 r.add(syscall(EventTypes.id("execve"), CHILD, CHILD, 0, 0x7f0000002000L, 0x7f0000003000L, 0x7f0000004000L).bytes());
                 r.add(new Builder(RecordLayout.REC_EXIT, 0, CHILD, CHILD, 0).bytes());
                 // a thread of this process not seen yet, and a process whose /proc entry is gone
