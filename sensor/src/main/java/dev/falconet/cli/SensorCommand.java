@@ -87,6 +87,12 @@ public final class SensorCommand implements Callable<Integer> {
             description = "Ring buffer size, a power of two (e.g. 16M, 64M). Default: ${DEFAULT-VALUE}.")
     String ringSize;
 
+    @Option(names = "--warm-up", paramLabel = "TIME", defaultValue = "3s",
+            description = "Before READY, run the consumer's code on made-up records until the JIT has compiled it, for at most"
+                    + " this long (0 = no warm-up): the first real events then do not overflow the ring while the code is"
+                    + " still interpreted. Default: ${DEFAULT-VALUE}.")
+    String warmUp;
+
     @Option(names = "--nice", paramLabel = "N", defaultValue = "-5",
             description = "Nice value of the thread that drains the ring buffer (-20..19; 0 = unchanged), so that a busy"
                     + " machine does not make it drop events. Default: ${DEFAULT-VALUE}.")
@@ -95,8 +101,9 @@ public final class SensorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = spec.commandLine().getErr() == null ? System.err : new PrintStream(System.err, true);
-        long durationNanos, statsNanos, ring;
+        long durationNanos, statsNanos, ring, warmUpNanos;
         try {
+            warmUpNanos = warmUp.strip().matches("0+(ms|s|m|h)?") ? 0 : Durations.parse(warmUp, "--warm-up");
             durationNanos = duration == null ? 0 : Durations.parse(duration, "--duration");
             statsNanos = statsInterval == null ? 0 : Durations.parse(statsInterval, "--stats");
             ring = Durations.parseSize(ringSize, "--ring-size");
@@ -182,6 +189,11 @@ public final class SensorCommand implements Callable<Integer> {
         }, "falconet-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            if (warmUpNanos > 0) {
+                SensorPipeline.WarmUp w = pipeline.warmUp(warmUpNanos);
+                if (statsNanos > 0) err.println("falconet: " + w.describe());
+            }
+            startedNanos = System.nanoTime();
             pipeline.start();
             // "READY" is what benchmark harnesses wait for before measuring
             err.println("falconet: sensor attached and READY (" + pipeline.traced().size() + " syscalls traced"

@@ -48,14 +48,22 @@ public final class RingConsumer implements AutoCloseable {
      * @param ringBytes the ring's data size (the map's max_entries, a power of two)
      */
     public RingConsumer(int ringFd, long ringBytes, RecordHandler handler, long idleNanos) {
-        if (Long.bitCount(ringBytes) != 1) throw new IllegalArgumentException("ring size must be a power of two: " + ringBytes);
+        this(RingMemory.map(ringFd, checkSize(ringBytes)), ringBytes, handler, idleNanos);
+    }
+
+    RingConsumer(RingMemory memory, long ringBytes, RecordHandler handler, long idleNanos) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.idleNanos = idleNanos;
-        this.memory = RingMemory.map(ringFd, ringBytes);
+        this.memory = memory;
         this.consumerPage = memory.consumerPage();
         this.producerPage = memory.producerPage();
         this.data = memory.data();
         this.mask = ringBytes - 1;
+    }
+
+    static long checkSize(long ringBytes) {
+        if (Long.bitCount(ringBytes) != 1) throw new IllegalArgumentException("ring size must be a power of two: " + ringBytes);
+        return ringBytes;
     }
 
     public RingConsumer(BpfProbe probe, RecordHandler handler, long idleNanos) {

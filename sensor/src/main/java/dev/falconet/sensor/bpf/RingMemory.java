@@ -60,6 +60,17 @@ final class RingMemory implements AutoCloseable {
         }
     }
 
+    /**
+     * The same layout in ordinary native memory, for a ring written from Java ({@link SyntheticRing}): the data
+     * region is {@code 2 × ringBytes} long, as mapped, but not mirrored (the writer puts each record whole at its
+     * offset, which is all a reader of the first copy needs).
+     */
+    static RingMemory allocate(long ringBytes) {
+        long page = pageSize();
+        Arena arena = Arena.ofShared(); // as the mapped ring's: the same memory-session class for the JIT
+        return new RingMemory(arena, arena.allocate(page, page), arena.allocate(page, page), arena.allocate(2 * ringBytes, page));
+    }
+
     private static long pageSize() {
         try {
             long p = (long) SYSCONF.invokeExact(SC_PAGESIZE);
@@ -107,7 +118,8 @@ final class RingMemory implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!arena.scope().isAlive()) return;
         arena.close();
     }
 }

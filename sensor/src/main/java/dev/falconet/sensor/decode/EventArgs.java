@@ -37,7 +37,7 @@ public final class EventArgs {
                 a.add(fd("fd", fds, x.res()));
                 a.add(Arg.path("name", str(x, 0)));
                 a.add(openFlags(x.arg(1)));
-                a.add(SyscallArgs.mode(x.arg(2) & 07777));
+                a.add(openMode(x.arg(2) & 07777));
                 fileId(a, x);
             }
             case "openat" -> {
@@ -45,7 +45,7 @@ public final class EventArgs {
                 a.add(dirfd("dirfd", x.arg(0)));
                 a.add(Arg.path("name", str(x, 1)));
                 a.add(openFlags(x.arg(2)));
-                a.add(SyscallArgs.mode(x.arg(3) & 07777));
+                a.add(openMode(x.arg(3) & 07777));
                 fileId(a, x);
             }
             case "openat2" -> {
@@ -54,14 +54,14 @@ public final class EventArgs {
                 a.add(dirfd("dirfd", x.arg(0)));
                 a.add(Arg.path("name", str(x, 1)));
                 a.add(openFlags(how[0]));
-                a.add(SyscallArgs.mode(how[1] & 07777));
+                a.add(openMode(how[1] & 07777));
                 a.add(Arg.num("resolve", 0));
                 fileId(a, x);
             }
             case "creat" -> {
                 a.add(fd("fd", fds, x.res()));
                 a.add(Arg.path("name", str(x, 0)));
-                a.add(SyscallArgs.mode(x.arg(1) & 07777));
+                a.add(openMode(x.arg(1) & 07777));
                 fileId(a, x);
             }
             case "socket" -> {
@@ -282,17 +282,24 @@ public final class EventArgs {
     }
 
     private static Arg dirfd(String name, long raw) {
-        return SyscallArgs.dirfd(name, (int) raw);
+        return (int) raw == -100 && name.equals("dirfd") ? CWD_DIRFD : SyscallArgs.dirfd(name, (int) raw);
     }
 
     /** An fd argument: {@code <f>/path} when the state knows it, the errno name when negative (a failed call). */
     private static Arg fd(String name, LongFunction<FdInfo> fds, long num) {
+        if (num < 0 && num > -FAILED_FDS.length && name.equals("fd")) {
+            Arg a = FAILED_FDS[(int) -num];
+            if (a == null) FAILED_FDS[(int) -num] = a = SyscallArgs.fd(name, num, null);
+            return a;
+        }
         return SyscallArgs.fd(name, num, num < 0 ? null : fds.apply(num));
     }
 
     private static Arg openFlags(long kernelFlags) {
         long ppm = Flags.openFlagsToPpm(kernelFlags);
-        return Arg.flags("flags", ppm, Flags.OPEN.render(ppm));
+        Arg last = lastOpenFlags;
+        if (last != null && (long) last.raw() == ppm) return last;
+        return lastOpenFlags = Arg.flags("flags", ppm, Flags.OPEN.render(ppm));
     }
 
     private static Arg mode(long mode) {
@@ -301,8 +308,31 @@ public final class EventArgs {
 
     private static void fileId(List<Arg> a, ProbeRecord.SyscallExit x) {
         FileId f = x.file();
-        a.add(Arg.num("dev", f == null ? 0 : f.dev()));
-        a.add(Arg.num("ino", f == null ? 0 : f.ino()));
+        if (f == null) {
+            a.add(NO_DEV);
+            a.add(NO_INO);
+            return;
+        }
+        Arg dev = lastDev; // one device holds most files: its argument is kept (an Arg is immutable)
+        if (dev == null || (long) dev.raw() != f.dev()) lastDev = dev = Arg.num("dev", f.dev());
+        a.add(dev);
+        a.add(Arg.num("ino", f.ino()));
+    }
+
+    // Arguments that repeat, built once (Args are immutable; racing threads at worst build one twice). A failing
+    // open, the commonest traced event on a busy machine, then allocates only its list, path and event.
+    private static final Arg NO_DEV = Arg.num("dev", 0), NO_INO = Arg.num("ino", 0);
+    private static final Arg[] MODES = new Arg[07777 + 1];
+    private static final Arg[] FAILED_FDS = new Arg[4096];
+    private static final Arg CWD_DIRFD = SyscallArgs.dirfd("dirfd", -100);
+    private static volatile Arg lastDev, lastOpenFlags;
+
+    /** An open's mode argument, as {@link SyscallArgs#mode} renders it (octal). */
+    private static Arg openMode(long mode) {
+        int m = (int) (mode & 07777);
+        Arg a = MODES[m];
+        if (a == null) MODES[m] = a = SyscallArgs.mode(m);
+        return a;
     }
 
     private static Arg sockaddr(String name, SockAddr s) {

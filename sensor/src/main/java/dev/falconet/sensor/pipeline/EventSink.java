@@ -22,6 +22,14 @@ public interface EventSink extends Consumer<Event>, AutoCloseable {
         return true;
     }
 
+    /**
+     * A sink that does this one's work on an event with no effect outside itself (no output, no file), for the
+     * JIT warm-up's made-up events ({@link SensorPipeline#warmUp}); null when there is nothing to rehearse.
+     */
+    default EventSink rehearsal() {
+        return null;
+    }
+
     /** Called when the pipeline stops: flush and release. */
     @Override
     default void close() {}
@@ -46,6 +54,16 @@ public interface EventSink extends Consumer<Event>, AutoCloseable {
                 long n = 0;
                 for (EventSink s : list) n += s.alerts();
                 return n;
+            }
+
+            @Override
+            public EventSink rehearsal() {
+                java.util.List<EventSink> r = new java.util.ArrayList<>();
+                for (EventSink s : list) {
+                    EventSink x = s.rehearsal();
+                    if (x != null) r.add(x);
+                }
+                return r.isEmpty() ? null : all(r);
             }
 
             @Override

@@ -9,6 +9,7 @@ import dev.falconet.sensor.bpf.Libbpf;
 import dev.falconet.sensor.bpf.NativeClock;
 import dev.falconet.sensor.bpf.ProbeCounters;
 import dev.falconet.sensor.bpf.RingConsumer;
+import dev.falconet.sensor.bpf.SyntheticRing;
 import dev.falconet.sensor.decode.ProbeRecord;
 import dev.falconet.sensor.decode.RecordDecoder;
 import dev.falconet.sensor.decode.RecordLayout;
@@ -60,10 +61,12 @@ public final class SensorPipeline implements AutoCloseable {
 
     private static final java.lang.management.ThreadMXBean CONSUMER_CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private final Config config;
-    private final EventSink sink;
     private final RecordDecoder decoder = new RecordDecoder();
     private final SensorStats stats = new SensorStats();
-    private final StateStage state;
+    /** The live state; during {@link #warmUp} a scratch one. */
+    private StateStage state;
+    /** The live sinks; during {@link #warmUp} their rehearsal. */
+    private EventSink sink;
     private final ContainerRegistry containers;
     private final BpfProbe probe;
     private final ProbeCounters counters;
@@ -73,6 +76,11 @@ public final class SensorPipeline implements AutoCloseable {
     private volatile java.util.BitSet wanted;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final java.util.function.Consumer<Event> enrichThenSink = this::enrichAndSink;
+    // one object each for the live run and the warm-up, so that the JIT sees the same classes at every call site
+    private final RingConsumer.RecordHandler recordHandler = this::onRecord;
+    private final Runnable betweenBatches = this::tick;
+    private final java.util.function.IntPredicate emitted = type -> wanted.get(type);
+    private final long bootToEpoch;
     private Thread thread;
     private long lastTickNanos;
     private long lastStatsNanos;
@@ -88,18 +96,19 @@ public final class SensorPipeline implements AutoCloseable {
         this.config = config;
         this.sink = Objects.requireNonNull(sink, "sink");
         long offset = NativeClock.bootToEpochOffset();
+        this.bootToEpoch = offset;
         this.containers = new ContainerRegistry(new ContainerRuntime(config.runtimeTimeoutMillis()), config.k8s());
         this.state = new StateStage(new ProcScanner(Path.of("/proc"), offset), new UserDirectory(Path.of("/proc")),
                 containers, offset, config.events().contains("procexit"));
         this.wanted = wantedTypes(sink);
-        state.emitOnly(type -> wanted.get(type));
+        state.emitOnly(emitted);
         Set<String> skipped = new LinkedHashSet<>();
         this.traced = SyscallTable.selection(config.events(), skipped);
         this.probe = BpfProbe.open(config.ringBytes(), ProcessHandle.current().pid());
         try {
             configureSyscalls(probe, traced);
             this.counters = new ProbeCounters(probe);
-            this.consumer = new RingConsumer(probe, this::onRecord, config.idleNanos());
+            this.consumer = new RingConsumer(probe, recordHandler, config.idleNanos());
         } catch (RuntimeException e) {
             probe.close();
             throw e;
@@ -196,6 +205,73 @@ public final class SensorPipeline implements AutoCloseable {
 
     // ---- running ----
 
+    /**
+     * What {@link #warmUp} did: records run through the pipeline, how long it took, the CPU time the consumer
+     * code and the JIT compilers spent meanwhile (on a busy machine the wall time mostly measures the neighbours),
+     * and whether the JIT went quiet before the time limit.
+     */
+    public record WarmUp(long records, long nanos, long consumerCpuNanos, long compileMillis, boolean settled) {
+        public String describe() {
+            return String.format("JIT warm-up: %d made-up records in %d ms (consumer CPU %d ms, JIT compiling %d ms)%s", records,
+                    nanos / 1_000_000, consumerCpuNanos / 1_000_000, compileMillis,
+                    settled ? "" : " (stopped by its time limit while the compiler was still busy)");
+        }
+    }
+
+    /**
+     * Runs the consumer's own code (ring reading, decode, state, event building, rule evaluation) on made-up
+     * records in a {@link SyntheticRing} until the JIT compiler has had nothing to compile for a while, or for at
+     * most {@code budgetNanos}: then the first real records meet compiled code instead of filling the ring while
+     * the interpreter and the compiler share the CPUs with the processes being traced. The made-up processes
+     * live in a scratch state stage and their events go to the sinks' {@link EventSink#rehearsal()} only (no
+     * output, no recording). Call before {@link #start()}; the kernel keeps filling the live ring meanwhile.
+     */
+    public WarmUp warmUp(long budgetNanos) {
+        synchronized (this) {
+            if (thread != null || closed) throw new IllegalStateException("warm up before start");
+        }
+        long start = System.nanoTime();
+        long cpu0 = CONSUMER_CPU.getCurrentThreadCpuTime();
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long jit0 = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        EventSink rehearsal = sink.rehearsal();
+        StateStage liveState = state;
+        EventSink liveSink = sink;
+        Path proc = Path.of("/proc");
+        StateStage scratch = new StateStage(new ProcScanner(proc, bootToEpoch), new UserDirectory(proc),
+                new ContainerRegistry(null, K8sMetadata.NONE), bootToEpoch, config.events().contains("procexit"));
+        scratch.emitOnly(emitted);
+        WarmUpDriver driver;
+        try (Arena arena = Arena.ofShared(); SyntheticRing ring = new SyntheticRing(WARM_UP_RING_BYTES)) {
+            RingConsumer warm = ring.consumer(recordHandler, config.idleNanos());
+            driver = new WarmUpDriver(ring, new WarmUpRecords(arena, ProcessHandle.current().pid(), traced), warm, start, budgetNanos);
+            state = scratch;
+            sink = rehearsal != null ? rehearsal : EventSink.all(java.util.List.of());
+            // the tick runs as live, minus the stats line (which would count made-up records)
+            lastTickNanos = start;
+            lastDropSnapshot = counters.read();
+            lastStatsNanos = start + (1L << 60);
+            Thread writer = Thread.ofPlatform().name("falconet-warm-up").daemon(true).start(driver);
+            warm.run(betweenBatches);
+            writer.join();
+            if (warm.handlerFailure() != null)
+                config.notices().println("falconet: the JIT warm-up failed (the sensor runs, just slower at first): " + warm.handlerFailure());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the warm-up", e);
+        } finally {
+            state = liveState;
+            sink = liveSink;
+            stats.reset();
+        }
+        long jit1 = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        return new WarmUp(driver.records(), System.nanoTime() - start, CONSUMER_CPU.getCurrentThreadCpuTime() - cpu0,
+                jit1 - jit0, driver.settled());
+    }
+
+    /** Small, so that the warm-up's drains are short and many, as live ones polled every millisecond. */
+    private static final long WARM_UP_RING_BYTES = 1L << 16;
+
     /** Starts the consumer thread (a platform thread: ring polling blocks in native code). */
     public synchronized void start() {
         if (thread != null) throw new IllegalStateException("already started");
@@ -207,7 +283,7 @@ public final class SensorPipeline implements AutoCloseable {
                     config.notices().println("falconet: could not set the consumer thread's nice value to " + config.consumerNice()
                             + " (needs CAP_SYS_NICE): it runs at the process's priority");
                 lastStatsCpuNanos = CONSUMER_CPU.getCurrentThreadCpuTime();
-                consumer.run(this::tick);
+                consumer.run(betweenBatches);
             } catch (Throwable t) {
                 failure = t;
             } finally {

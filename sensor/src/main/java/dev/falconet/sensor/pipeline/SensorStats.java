@@ -32,6 +32,11 @@ public final class SensorStats {
         }
     }
 
+    /** Back to zero (after the warm-up's made-up records). */
+    void reset() {
+        captured = evaluated = malformed = lastMalformedReported = 0;
+    }
+
     public long captured() { return captured; }
     public long evaluated() { return evaluated; }
     public long malformed() { return malformed; }

@@ -49,6 +49,9 @@ public final class StateStage {
     private final long bootToEpoch;
     private final boolean emitProcexit;
     private IntPredicate wanted = type -> true;
+    private long lastFdPid = -1, lastTid = -1;
+    private FdTable lastFdTable;
+    private ThreadInfo lastThread;
     private long num;
 
     /**
@@ -74,6 +77,8 @@ public final class StateStage {
     /** Fills the tables from /proc: call once, before the first record. */
     public void bootstrap() {
         proc.bootstrap(threads, fdTables, this::assignContainer);
+        lastThread = null;
+        fdTablesChanged();
         for (ThreadInfo t : threads.all()) resolveNames(t);
     }
 
@@ -83,7 +88,16 @@ public final class StateStage {
 
     /** The fd table of a process (created empty when unknown). */
     public FdTable fds(long pid) {
-        return fdTables.computeIfAbsent(pid, p -> new FdTable());
+        // consecutive records mostly come from one process: its table is kept at hand (dropped on every change)
+        if (pid == lastFdPid && lastFdTable != null) return lastFdTable;
+        FdTable t = fdTables.computeIfAbsent(pid, p -> new FdTable());
+        lastFdPid = pid;
+        lastFdTable = t;
+        return t;
+    }
+
+    private void fdTablesChanged() {
+        lastFdTable = null;
     }
 
     /** Applies one record; emits the event it makes, if any. */
@@ -111,8 +125,10 @@ public final class StateStage {
         if (!isThread) {
             child.cloneTs(f.childStartBootTs() + bootToEpoch);
             fdTables.put(f.childPid(), fds(f.pid()).copy());
+            fdTablesChanged();
         }
         threads.put(child);
+        lastThread = null;
     }
 
     private void onExit(ProbeRecord.ExitRecord x, Consumer<Event> out) {
@@ -133,6 +149,8 @@ public final class StateStage {
             // a tid can be reused by a newer thread: only drop what is still the exited one
             if (t != null && t.pid() == e[1]) threads.remove(e[0]);
             if (e[0] == e[1] && threads.find(e[1]) == null) fdTables.remove(e[1]);
+            lastThread = null;
+            fdTablesChanged();
         }
     }
 
@@ -145,6 +163,7 @@ public final class StateStage {
             t.cwd(parent.cwd());
             t.sid(parent.sid());
             fdTables.putIfAbsent(e.pid(), fds(parent.pid()).copy());
+            fdTablesChanged();
         }
         t.comm(e.comm().isEmpty() ? truncateComm(PathNames.basename(e.filename())) : e.comm());
         t.exe(e.argv().isEmpty() ? e.filename() : e.argv().get(0));
@@ -188,8 +207,14 @@ public final class StateStage {
 
     /** The thread, read from /proc (or made empty) when the probe reports it first. */
     private ThreadInfo thread(long tid, long pid) {
+        // consecutive records mostly come from one thread (the last one is dropped whenever the table changes)
+        if (tid == lastTid && lastThread != null) return lastThread;
         ThreadInfo t = threads.find(tid);
-        if (t != null) return t;
+        if (t != null) {
+            lastTid = tid;
+            lastThread = t;
+            return t;
+        }
         t = new ThreadInfo(threads, tid);
         ThreadInfo main = pid != tid ? threads.find(pid) : null;
         if (main != null) {
@@ -199,11 +224,13 @@ public final class StateStage {
             if (snap != null) {
                 assignContainer(t, snap.cgroups());
                 fdTables.putIfAbsent(pid, snap.fds());
+                fdTablesChanged();
                 resolveNames(t);
             }
         }
         t.pid(pid);
         threads.put(t);
+        lastThread = null;
         return t;
     }
 
