@@ -36,8 +36,8 @@ ls -l "$out/load.aot" "$out/load-cli.aot"
 echo "== JMH, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 "${java[@]}" org.openjdk.jmh.Main -rf json -rff "$out/jmh.json" "${@:-dev.falconet.bench}" | tee "$out/jmh.txt"
 
-echo "== evaluation in thread CPU time (best and median of five), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-"${java[@]}" dev.falconet.bench.EngineCpuBench 20 | tee "$out/cpu.txt"
+echo "== evaluation in thread CPU time (200 warm-up rounds, then best and median of five), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+"${java[@]}" dev.falconet.bench.EngineCpuBench 200 | tee "$out/cpu.txt"
 
 echo "== first load in a fresh JVM (RuleEngine.load, 5 JVMs each): no cache / AOT cache / AOT cache + one-shot flags, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in 1 2 3 4 5; do
