@@ -26,7 +26,12 @@ PARTS="${PARTS:-abc}"
 (cd "$repo" && ./mvnw -q -B -DskipTests package)
 ours="$repo/falconet sensor -r $rules --no-stdout"
 configs=(rb_drop rb64_openat)
-# bpftrace is the upper reference; on kernels without the raw_syscalls tracepoint it cannot attach
+# bpftrace is the upper reference. It reads tracepoint formats from tracefs, which a fresh VM may not have
+# mounted (then it reports no raw_syscalls tracepoint): mount it when missing (root; our sensor needs none)
+if [ ! -e /sys/kernel/tracing/available_events ] && [ -d /sys/kernel/tracing ]; then
+  mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null && echo "note: mounted tracefs on /sys/kernel/tracing for bpftrace"
+fi
+# on kernels without the raw_syscalls tracepoint bpftrace cannot attach
 if command -v bpftrace >/dev/null && bpftrace -l 'tracepoint:raw_syscalls:sys_enter' 2>/dev/null | grep -q sys_enter; then
   configs=(bpftrace "${configs[@]}")
 else
