@@ -1,15 +1,14 @@
 package dev.falconet.sensor.pipeline;
 
 import dev.falconet.event.EventTypes;
+import dev.falconet.sensor.decode.RecordBytes;
 import dev.falconet.sensor.decode.RecordLayout;
 import dev.falconet.sensor.decode.SyscallTable;
-import java.io.ByteArrayOutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +39,7 @@ final class WarmUpRecords {
             "/proc/self/status", "/", "/home/user/.cache/x", "/tmp/dir/", "./x.txt"};
     /** Capability sets: all, none, a container runtime's default, and bits past the last named one. */
     private static final long[] CAPS = {0x1ffffffffffL, 0, 0xa80425fbL, 1L << 45 | 1};
+    private static final byte[] LOOPBACK = {127, 0, 0, 1};
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
@@ -71,32 +71,32 @@ final class WarmUpRecords {
             if (traced.contains("openat")) {
                 int openat = EventTypes.id("openat"), close = EventTypes.id("close");
                 for (int i = 0; i < 6; i++) { // what the drain benchmark's openat producer makes (peers/sys/sysloop.c)
-                    r.add(syscall(openat, pid, pid, -2, -100, 0x7f0000001000L, 0, 0).str(1, "/nonexistent/perf/x").bytes());
+                    r.add(syscall(openat, pid, pid, -2, -100, 0x7f0000001000L, 0, 0).str(1, RecordLayout.ARG_STR, "/nonexistent/perf/x").bytes());
                 }
                 // live paths and flags vary: relative and unnormalized paths, every access mode, directories
-                r.add(syscall(openat, pid, pid, -13, -100, 0x7f0000001000L, OPEN_FLAGS[k % 4], 0644).str(1, PATHS[k % PATHS.length]).bytes());
+                r.add(syscall(openat, pid, pid, -13, -100, 0x7f0000001000L, OPEN_FLAGS[k % 4], 0644).str(1, RecordLayout.ARG_STR, PATHS[k % PATHS.length]).bytes());
                 for (int i = 0; i < 2; i++) {
                     r.add(syscall(openat, OTHER_THREAD, pid, 3, -100, 0x7f0000001000L, OPEN_FLAGS[(k + i + 1) % 4], 0)
-                            .str(1, PATHS[(k + i + 1) % PATHS.length]).fileInfo(5, 0x800001, 777 + i).bytes());
+                            .str(1, RecordLayout.ARG_STR, PATHS[(k + i + 1) % PATHS.length]).fileInfo(5, 0x800001, 777 + i).bytes());
                     r.add(syscall(close, OTHER_THREAD, pid, 0, 3).bytes());
                 }
             }
             if (k % 4 == 1) {
-                r.add(new Builder(RecordLayout.REC_FORK, 0, pid, pid, 0).args(CHILD, CHILD, pid, pid, 1, 0).bytes());
-                r.add(new Builder(RecordLayout.REC_EXEC, 0, CHILD, CHILD, 0)
-                        .blob(RecordLayout.BLOB_FILENAME, 0, "/usr/bin/true")
-                        .blob(RecordLayout.BLOB_ARGS, 0, "true\0--version\0")
-                        .blob(RecordLayout.BLOB_EXE_DENTRY, 0, "true").blob(RecordLayout.BLOB_EXE_DENTRY, 0, "bin")
-                        .blob(RecordLayout.BLOB_EXE_DENTRY, 0, "usr")
-                        .blob(RecordLayout.BLOB_CGROUP2, 0, "session-1.scope").blob(RecordLayout.BLOB_CGROUP2, 0, "user.slice")
-                        .execInfo(pid, "true", CAPS[k / 4]).bytes());
+                r.add(RecordBytes.of(RecordLayout.REC_FORK, 0, 0, pid, pid, 0, CHILD, CHILD, pid, pid, 1, 0).bytes());
+                r.add(RecordBytes.of(RecordLayout.REC_EXEC, 0, 0, CHILD, CHILD, 0)
+                        .str(RecordLayout.BLOB_FILENAME, 0, "/usr/bin/true")
+                        .str(RecordLayout.BLOB_ARGS, 0, "true\0--version\0")
+                        .str(RecordLayout.BLOB_EXE_DENTRY, 0, "true").str(RecordLayout.BLOB_EXE_DENTRY, 0, "bin")
+                        .str(RecordLayout.BLOB_EXE_DENTRY, 0, "usr")
+                        .str(RecordLayout.BLOB_CGROUP2, 0, "session-1.scope").str(RecordLayout.BLOB_CGROUP2, 0, "user.slice")
+                        .execInfo(0, -1, pid, "true", CAPS[k / 4], CAPS[k / 4], CAPS[k / 4] & 0xff).bytes());
                 r.add(syscall(EventTypes.id("execve"), CHILD, CHILD, 0, 0x7f0000002000L, 0x7f0000003000L, 0x7f0000004000L).bytes());
-                r.add(new Builder(RecordLayout.REC_EXIT, 0, CHILD, CHILD, 0).bytes());
+                r.add(RecordBytes.of(RecordLayout.REC_EXIT, 0, 0, CHILD, CHILD, 0).bytes());
                 // a thread of this process not seen yet, and a process whose /proc entry is gone
                 fresh.add(syscall(filler, 0, pid, -9, FD + 50).bytes());
-                fresh.add(new Builder(RecordLayout.REC_EXIT, 0, 0, pid, 0).bytes());
+                fresh.add(RecordBytes.of(RecordLayout.REC_EXIT, 0, 0, 0, pid, 0).bytes());
                 r.add(syscall(filler, UNKNOWN_PID, UNKNOWN_PID, -9, FD + 50).bytes());
-                r.add(new Builder(RecordLayout.REC_EXIT, 0, UNKNOWN_PID, UNKNOWN_PID, 0).bytes());
+                r.add(RecordBytes.of(RecordLayout.REC_EXIT, 0, 0, UNKNOWN_PID, UNKNOWN_PID, 0).bytes());
             }
             List<MemorySegment> segs = new ArrayList<>();
             List<MemorySegment> freshSegs = new ArrayList<>();
@@ -135,16 +135,16 @@ final class WarmUpRecords {
         }
         if (name.equals("prctl")) args[0] = 15;
         long res = !succeed ? -2 : returnsFd(name) ? FD + 1 : 0;
-        Builder b = syscall(spec.nr(), pid, pid, res, args);
+        RecordBytes b = syscall(spec.nr(), pid, pid, res, args);
         int[] kinds = spec.kinds();
         for (int i = 0; i < 6; i++) {
             switch (kinds[i]) {
                 case RecordLayout.ARG_STR -> {
-                    if (!spec.userMemoryOnFailureOnly() || !succeed) b.str(i, name.equals("prctl") ? "warm-up" : "/tmp/falconet-warm-up/x");
+                    if (!spec.userMemoryOnFailureOnly() || !succeed) b.str(i, RecordLayout.ARG_STR, name.equals("prctl") ? "warm-up" : "/tmp/falconet-warm-up/x");
                 }
                 case RecordLayout.ARG_SOCKADDR, RecordLayout.ARG_SOCKADDR_LENP -> b.blob(i, kinds[i], sockaddrIn());
                 case RecordLayout.ARG_TUPLE_FD, RecordLayout.ARG_TUPLE_RES -> {
-                    if (succeed) b.tuple(i);
+                    if (succeed) tuple(b, i);
                 }
                 case RecordLayout.ARG_INT_PAIR -> {
                     if (succeed) b.blob(i, kinds[i], ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt((int) FD + 2).putInt((int) FD + 3).array());
@@ -174,73 +174,12 @@ final class WarmUpRecords {
         return b.array();
     }
 
-    private static Builder syscall(int nr, long tid, long pid, long res, long... args) {
-        return new Builder(RecordLayout.REC_SYSCALL, nr, tid, pid, res).args(args);
+    private static RecordBytes syscall(int nr, long tid, long pid, long res, long... args) {
+        return RecordBytes.syscall(nr, 0, tid, pid, res, args);
     }
 
-    /** One record: the fixed header, then 4-byte blob headers (tag, kind, length) with their data 4-byte aligned. */
-    private static final class Builder {
-        private final ByteBuffer hdr = ByteBuffer.allocate(RecordLayout.HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        private final ByteArrayOutputStream blobs = new ByteArrayOutputStream();
-
-        Builder(int kind, int nr, long tid, long pid, long res) {
-            hdr.putInt(RecordLayout.TID, (int) tid).putInt(RecordLayout.PID, (int) pid).putShort(RecordLayout.KIND, (short) kind)
-                    .putShort(RecordLayout.NR, (short) nr).putLong(RecordLayout.RES, res);
-        }
-
-        Builder args(long... args) {
-            for (int i = 0; i < args.length; i++) hdr.putLong(RecordLayout.ARGS + 8 * i, args[i]);
-            return this;
-        }
-
-        Builder blob(int tag, int kind, byte[] payload) {
-            ByteBuffer b = ByteBuffer.allocate(RecordLayout.BLOB_HEADER + ((payload.length + 3) & ~3)).order(ByteOrder.LITTLE_ENDIAN);
-            b.put((byte) tag).put((byte) kind).putShort((short) payload.length).put(payload);
-            blobs.writeBytes(b.array());
-            return this;
-        }
-
-        Builder blob(int tag, int kind, String s) {
-            return blob(tag, kind, s.getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** A user string as the probe reads it: without its NUL. */
-        Builder str(int tag, String s) {
-            return blob(tag, RecordLayout.ARG_STR, s);
-        }
-
-        Builder fileInfo(int tag, long dev, long ino) {
-            ByteBuffer b = ByteBuffer.allocate(RecordLayout.FILE_INFO).order(ByteOrder.LITTLE_ENDIAN);
-            b.putLong(RecordLayout.F_INO, ino).putInt(RecordLayout.F_DEV, (int) dev);
-            return blob(tag, RecordLayout.ARG_FILE_FD, b.array());
-        }
-
-        /** A connected TCP/IPv4 socket, 127.0.0.1:40000 → 127.0.0.1:8080. */
-        Builder tuple(int tag) {
-            ByteBuffer b = ByteBuffer.allocate(RecordLayout.TUPLE).order(ByteOrder.LITTLE_ENDIAN);
-            b.putShort(RecordLayout.T_FAMILY, (short) 2).putShort(RecordLayout.T_PROTO, (short) 6).putShort(RecordLayout.T_TYPE, (short) 1)
-                    .putShort(RecordLayout.T_LPORT, (short) 40000).putShort(RecordLayout.T_RPORT, (short) 8080);
-            b.put(RecordLayout.T_LADDR, new byte[] {127, 0, 0, 1}).put(RecordLayout.T_RADDR, new byte[] {127, 0, 0, 1});
-            return blob(tag, RecordLayout.ARG_TUPLE_FD, b.array());
-        }
-
-        Builder execInfo(long ppid, String comm, long caps) {
-            ByteBuffer b = ByteBuffer.allocate(RecordLayout.EXEC_INFO).order(ByteOrder.LITTLE_ENDIAN);
-            b.putInt(RecordLayout.EI_LOGINUID, -1).putLong(RecordLayout.EI_EXE_INO, 1234).putInt(RecordLayout.EI_PPID, (int) ppid)
-                    .putInt(RecordLayout.EI_PATH_COMPLETE, 1).putLong(RecordLayout.EI_CAP_EFF, caps).putLong(RecordLayout.EI_CAP_PRM, caps)
-                    .putLong(RecordLayout.EI_CAP_INH, caps & 0xff);
-            byte[] c = comm.getBytes(StandardCharsets.UTF_8);
-            b.put(RecordLayout.EI_COMM, c, 0, Math.min(15, c.length));
-            return blob(RecordLayout.BLOB_EXEC_INFO, 0, b.array());
-        }
-
-        byte[] bytes() {
-            byte[] h = hdr.array();
-            byte[] out = new byte[h.length + blobs.size()];
-            System.arraycopy(h, 0, out, 0, h.length);
-            System.arraycopy(blobs.toByteArray(), 0, out, h.length, blobs.size());
-            ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt(RecordLayout.LEN, out.length);
-            return out;
-        }
+    /** A connected TCP/IPv4 socket, 127.0.0.1:40000 → 127.0.0.1:8080. */
+    private static RecordBytes tuple(RecordBytes b, int tag) {
+        return b.tuple4(tag, 6, LOOPBACK, 40000, LOOPBACK, 8080);
     }
 }
