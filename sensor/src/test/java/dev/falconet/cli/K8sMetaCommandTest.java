@@ -4,25 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.falconet.enrich.k8s.MockCluster;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** {@code falconet k8s-meta} against the CRUD mock. */
-@EnableKubernetesMockClient(crud = true, https = false)
 class K8sMetaCommandTest {
-    static KubernetesClient client;
+    /** A fresh CRUD mock API server per test (see {@link MockCluster} for why not one per class). */
+    private MockCluster cluster;
+    private KubernetesClient client;
 
-    /**
-     * Closes the client (and the informers' watch connections) before the extension stops the mock
-     * server, which otherwise can time out waiting for those connections ("Unable to close MockWebServer").
-     */
-    @org.junit.jupiter.api.AfterAll
-    static void closeClientFirst() {
-        client.close();
+    @org.junit.jupiter.api.BeforeEach
+    void startCluster() {
+        cluster = MockCluster.start();
+        client = cluster.client();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopCluster() {
+        cluster.close();
     }
 
     static final String ID = "dc464dda0dc9f6b2a0c1e2d3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3";
@@ -34,7 +37,7 @@ class K8sMetaCommandTest {
                 .withNewStatus().addNewContainerStatus().withName("ubuntu").withContainerID("containerd://" + ID)
                 .endContainerStatus().endStatus().build()).create();
         var out = new StringWriter();
-        // the static client belongs to the extension: the command gets (and closes) its own
+        // the test's client belongs to the mock cluster: the command gets (and closes) its own
         var cl = new CommandLine(new K8sMetaCommand(() -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build()));
         cl.setOut(new PrintWriter(out, true));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.falconet.enrich.k8s.MockCluster;
 import dev.falconet.cli.FalconetCli;
 import dev.falconet.lab.FakeTools;
 import dev.falconet.lab.Lab;
@@ -17,7 +18,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -31,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code falconet lab ...} end to end: scripted minikube/kubectl/helm processes and the mock API server. */
-@EnableKubernetesMockClient(crud = true, https = false)
 class LabCommandTest {
-    static KubernetesClient client;
+    /** A fresh CRUD mock API server per test (see {@link MockCluster} for why not one per class). */
+    private MockCluster cluster;
+    private KubernetesClient client;
 
     @TempDir
     Path dir;
@@ -45,9 +46,8 @@ class LabCommandTest {
 
     @BeforeEach
     void setUp() {
-        client.pods().inAnyNamespace().list().getItems().forEach(p -> client.resource(p).delete());
-        client.apps().deployments().inAnyNamespace().list().getItems().forEach(r -> client.resource(r).delete());
-        client.namespaces().list().getItems().forEach(n -> client.resource(n).delete());
+        cluster = MockCluster.start();
+        client = cluster.client();
         tools = new FakeTools(dir)
                 .script("kubectl", "echo 'Client Version: v1.32.0'")
                 .script("docker", "echo 27.4.1")
@@ -58,6 +58,11 @@ class LabCommandTest {
                           start) echo '😄  minikube v1.35.0 on Ubuntu 24.04'; echo '🏄  Done! kubectl is now configured to use "minikube" cluster and "default" namespace by default' ;;
                           stop) echo '✋  Stopping node "minikube"  ...'; echo '🛑  1 node stopped.' ;;
                         esac""");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopCluster() {
+        cluster.close();
     }
 
     /** A client like the one the kubeconfig gives: current context "minikube", pointing at the mock. */

@@ -3,6 +3,7 @@ package dev.falconet.lab.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.falconet.enrich.k8s.MockCluster;
 import dev.falconet.lab.LabException;
 import dev.falconet.lab.LabPaths;
 import dev.falconet.lab.RecordingLog;
@@ -15,7 +16,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,24 +28,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Applying, waiting and listing against fabric8's CRUD mock API server. */
-@EnableKubernetesMockClient(crud = true, https = false)
 class MockClusterTest {
-    /** Static: one mock server for the class (starting one per test is slow); each test starts from an empty cluster. */
-    static KubernetesClient client;
-
-    /** Closes the client (and its watch connections) before the extension stops the mock server. */
-    @org.junit.jupiter.api.AfterAll
-    static void closeClientFirst() {
-        client.close();
-    }
+    /** A fresh CRUD mock API server per test (see {@link MockCluster} for why not one per class). */
+    private MockCluster cluster;
+    private KubernetesClient client;
 
     @org.junit.jupiter.api.BeforeEach
-    void emptyCluster() {
-        client.pods().inAnyNamespace().list().getItems().forEach(p -> client.resource(p).delete());
-        client.apps().deployments().inAnyNamespace().list().getItems().forEach(r -> client.resource(r).delete());
-        client.services().inAnyNamespace().list().getItems().forEach(r -> client.resource(r).delete());
-        client.network().v1().ingresses().inAnyNamespace().list().getItems().forEach(r -> client.resource(r).delete());
-        client.namespaces().list().getItems().forEach(n -> client.resource(n).delete());
+    void startCluster() {
+        cluster = MockCluster.start();
+        client = cluster.client();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopCluster() {
+        cluster.close();
     }
 
     private final LabPaths paths = TestPaths.lab();

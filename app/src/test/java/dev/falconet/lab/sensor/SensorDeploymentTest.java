@@ -3,6 +3,7 @@ package dev.falconet.lab.sensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.falconet.enrich.k8s.MockCluster;
 import dev.falconet.lab.FakeTools;
 import dev.falconet.lab.LabException;
 import dev.falconet.lab.LabLog;
@@ -16,7 +17,6 @@ import dev.falconet.lab.kube.Rollouts;
 import dev.falconet.lab.minikube.MinikubeCli;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +27,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Deploying our sensor: image build in minikube (scripted), manifests on the mock API server, rollout wait. */
-@EnableKubernetesMockClient(crud = true, https = false)
 class SensorDeploymentTest {
-    static KubernetesClient client;
+    /** A fresh CRUD mock API server per test (see {@link MockCluster} for why not one per class). */
+    private MockCluster cluster;
+    private KubernetesClient client;
+
+    @org.junit.jupiter.api.BeforeEach
+    void startCluster() {
+        cluster = MockCluster.start();
+        client = cluster.client();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopCluster() {
+        cluster.close();
+    }
 
     @TempDir
     Path root;

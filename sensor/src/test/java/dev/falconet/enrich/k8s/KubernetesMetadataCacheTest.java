@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -29,31 +28,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The informer-backed metadata cache against fabric8's CRUD mock API server. */
-@EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesMetadataCacheTest {
-    /** Static: one mock server for the class (starting one per test is slow). */
-    static KubernetesClient client;
+    /** A fresh CRUD mock API server per test (see {@link MockCluster} for why not one per class). */
+    private MockCluster cluster;
+    private KubernetesClient client;
 
-    /**
-     * Closes the client (and the informers' watch connections) before the extension stops the mock
-     * server, which otherwise can time out waiting for those connections ("Unable to close MockWebServer").
-     */
-    @org.junit.jupiter.api.AfterAll
-    static void closeClientFirst() {
-        client.close();
+    @org.junit.jupiter.api.BeforeEach
+    void startCluster() {
+        cluster = MockCluster.start();
+        client = cluster.client();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopCluster() {
+        cluster.close();
     }
 
     static final String SECURED_ID = "dc464dda0dc9f6b2a0c1e2d3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3";
     static final String PROD_ID = "70b77a8d28c7e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70819";
-
-    /** The mock server may outlive one test: start each from an empty cluster. */
-    @org.junit.jupiter.api.BeforeEach
-    void emptyCluster() {
-        client.pods().inAnyNamespace().list().getItems().forEach(p -> client.resource(p).delete());
-        client.apps().replicaSets().inAnyNamespace().list().getItems().forEach(r -> client.resource(r).delete());
-        client.services().inAnyNamespace().list().getItems().forEach(r -> client.resource(r).delete());
-        client.namespaces().list().getItems().forEach(n -> client.resource(n).delete());
-    }
 
     private String nsUid(String name) {
         return client.namespaces().withName(name).get().getMetadata().getUid();

@@ -13,7 +13,6 @@ import dev.falconet.sensor.state.ContainerRegistry;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,19 +25,7 @@ import org.junit.jupiter.api.Test;
  * the pod's Kubernetes metadata coming from the informer cache (not from the capture), fire
  * {@code rules/examples/prod-only.yaml}'s rule when the pod is in namespace prod, and not in secured-ns.
  */
-@EnableKubernetesMockClient(crud = true, https = false)
 class ProdOnlyRuleEnrichmentTest {
-    static KubernetesClient client;
-
-    /**
-     * Closes the client (and the informers' watch connections) before the extension stops the mock
-     * server, which otherwise can time out waiting for those connections ("Unable to close MockWebServer").
-     */
-    @org.junit.jupiter.api.AfterAll
-    static void closeClientFirst() {
-        client.close();
-    }
-
     private static Path repoRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) dir = dir.getParent();
@@ -58,10 +45,14 @@ class ProdOnlyRuleEnrichmentTest {
 
     /** Replays the capture with its container's pod placed in {@code namespace} on the mock API server. */
     private List<Alert> replayIn(String namespace, Path capture, RuleEngine engine) {
-        client.pods().inAnyNamespace().list().getItems().forEach(p -> client.resource(p).delete());
-        if (client.namespaces().withName(namespace).get() == null) {
-            client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+        // a fresh mock API server per replay: see MockCluster for why nothing may change while watches close
+        try (MockCluster cluster = MockCluster.start()) {
+            return replayIn(cluster.client(), namespace, capture, engine);
         }
+    }
+
+    private List<Alert> replayIn(KubernetesClient client, String namespace, Path capture, RuleEngine engine) {
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
         List<Event> events = CaptureReader.open(capture).readAll();
         ContainerInfo container = events.stream().map(e -> e.thread() == null ? null : e.thread().container())
                 .filter(c -> c != null).findFirst().orElseThrow();
