@@ -15,11 +15,13 @@ import java.util.Queue;
 /**
  * fabric8's CRUD mock API server (what {@code @EnableKubernetesMockClient(crud = true)} starts), one per test.
  *
- * <p>Why not one per class: the mock's watch handler, when a client closes a watch while the server is
- * still sending it an event (the next test's clean-up deleting pods while the previous test's informers
- * close), blocks the server's event loop waiting for its sender, which waits for the event loop; the
- * server then fails to stop ("Unable to close MockWebServer"). With a fresh server per test nothing is
- * sent to a closing watch: every change happens while the informers are open or before they start.
+ * <p>The mock has a deadlock of its own: when a client closes a watch while the server still sends it an
+ * event (the next test's clean-up deleting pods while the previous test's informers close, or the initial
+ * events of a watch that has just opened), the server's event loop waits for the watch's sender, which
+ * waits for the event loop, until a 30 s write timeout; stopping the server then fails with "Unable to close
+ * MockWebServer" after 10 s. A fresh server per test removes the first case. The second cannot be seen from
+ * outside the mock: {@link #close()} reports it on stderr and goes on, as it concerns only the mock's teardown,
+ * after every assertion of the test has run.
  */
 public final class MockCluster implements AutoCloseable {
     private final KubernetesMockServer server;
@@ -45,6 +47,11 @@ public final class MockCluster implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        server.destroy();
+        try {
+            server.destroy();
+        } catch (IllegalStateException e) {
+            if (!String.valueOf(e.getMessage()).startsWith("Unable to close MockWebServer")) throw e;
+            System.err.println("MockCluster: the mock API server did not stop in time (its watch-close deadlock, see MockCluster); going on");
+        }
     }
 }
