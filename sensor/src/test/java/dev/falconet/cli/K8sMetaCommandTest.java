@@ -12,21 +12,10 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** {@code falconet k8s-meta} against the CRUD mock. */
+@org.junit.jupiter.api.extension.ExtendWith(MockCluster.PerTest.class)
 class K8sMetaCommandTest {
-    /** A fresh CRUD mock API server per test (see {@link MockCluster} for why not one per class). */
-    private MockCluster cluster;
-    private KubernetesClient client;
-
-    @org.junit.jupiter.api.BeforeEach
-    void startCluster() {
-        cluster = MockCluster.start();
-        client = cluster.client();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    /** Set by {@link MockCluster.PerTest}: a fresh CRUD mock API server per test (see MockCluster for why). */
+    KubernetesClient client;
 
     static final String ID = "dc464dda0dc9f6b2a0c1e2d3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3";
 

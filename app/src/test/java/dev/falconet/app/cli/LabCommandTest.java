@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code falconet lab ...} end to end: scripted minikube/kubectl/helm processes and the mock API server. */
+@org.junit.jupiter.api.extension.ExtendWith(MockCluster.PerTest.class)
 class LabCommandTest {
-    /** A fresh CRUD mock API server per test (see {@link MockCluster} for why not one per class). */
-    private MockCluster cluster;
-    private KubernetesClient client;
+    /** Set by {@link MockCluster.PerTest}: a fresh CRUD mock API server per test (see MockCluster for why). */
+    KubernetesClient client;
 
     @TempDir
     Path dir;
@@ -46,8 +46,6 @@ class LabCommandTest {
 
     @BeforeEach
     void setUp() {
-        cluster = MockCluster.start();
-        client = cluster.client();
         tools = new FakeTools(dir)
                 .script("kubectl", "echo 'Client Version: v1.32.0'")
                 .script("docker", "echo 27.4.1")
@@ -58,11 +56,6 @@ class LabCommandTest {
                           start) echo '😄  minikube v1.35.0 on Ubuntu 24.04'; echo '🏄  Done! kubectl is now configured to use "minikube" cluster and "default" namespace by default' ;;
                           stop) echo '✋  Stopping node "minikube"  ...'; echo '🛑  1 node stopped.' ;;
                         esac""");
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void stopCluster() {
-        cluster.close();
     }
 
     /** A client like the one the kubeconfig gives: current context "minikube", pointing at the mock. */

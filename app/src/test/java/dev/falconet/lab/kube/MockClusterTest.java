@@ -28,21 +28,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Applying, waiting and listing against fabric8's CRUD mock API server. */
+@org.junit.jupiter.api.extension.ExtendWith(MockCluster.PerTest.class)
 class MockClusterTest {
-    /** A fresh CRUD mock API server per test (see {@link MockCluster} for why not one per class). */
-    private MockCluster cluster;
-    private KubernetesClient client;
-
-    @org.junit.jupiter.api.BeforeEach
-    void startCluster() {
-        cluster = MockCluster.start();
-        client = cluster.client();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    /** Set by {@link MockCluster.PerTest}: a fresh CRUD mock API server per test (see MockCluster for why). */
+    KubernetesClient client;
 
     private final LabPaths paths = TestPaths.lab();
 

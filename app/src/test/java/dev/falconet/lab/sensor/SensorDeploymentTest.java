@@ -27,21 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Deploying our sensor: image build in minikube (scripted), manifests on the mock API server, rollout wait. */
+@org.junit.jupiter.api.extension.ExtendWith(MockCluster.PerTest.class)
 class SensorDeploymentTest {
-    /** A fresh CRUD mock API server per test (see {@link MockCluster} for why not one per class). */
-    private MockCluster cluster;
-    private KubernetesClient client;
-
-    @org.junit.jupiter.api.BeforeEach
-    void startCluster() {
-        cluster = MockCluster.start();
-        client = cluster.client();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+    /** Set by {@link MockCluster.PerTest}: a fresh CRUD mock API server per test (see MockCluster for why). */
+    KubernetesClient client;
 
     @TempDir
     Path root;
