@@ -45,24 +45,29 @@ class ProdOnlyRuleEnrichmentTest {
 
     /** Replays the capture with its container's pod placed in {@code namespace} on the mock API server. */
     private List<Alert> replayIn(String namespace, Path capture, RuleEngine engine) {
-        // a fresh mock API server per replay: see MockCluster for why nothing may change while watches close
+        // a fresh mock API server per replay: an empty cluster when the informers list
         try (MockCluster cluster = MockCluster.start()) {
             return replayIn(cluster.client(), namespace, capture, engine);
         }
     }
 
     private List<Alert> replayIn(KubernetesClient client, String namespace, Path capture, RuleEngine engine) {
-        client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
         List<Event> events = CaptureReader.open(capture).readAll();
         ContainerInfo container = events.stream().map(e -> e.thread() == null ? null : e.thread().container())
-                .filter(c -> c != null).findFirst().orElseThrow();
-        client.resource(new PodBuilder().withNewMetadata().withNamespace(namespace).withName("ubuntu-deployment-5fccb98689-vrzg")
-                .addToLabels("app", "ubuntu").endMetadata().withNewSpec().withNodeName("minikube").endSpec()
-                .withNewStatus().addNewContainerStatus().withName("ubuntu").withContainerID("containerd://" + container.fullId())
-                .endContainerStatus().endStatus().build()).create();
+                .filter(c -> c != null).findFirst().orElseThrow().withK8s(null);
         var alerts = new ArrayList<Alert>();
         try (var cache = new KubernetesMetadataCache(client, null)) {
             assertThat(cache.awaitSynced(Duration.ofSeconds(10))).isTrue();
+            // The namespace and the pod are made after the informers listed an empty cluster, so they reach the
+            // cache through its watches, and once the cache knows both, nothing more is on its way to a watch:
+            // the cache can then close without meeting the mock's watch-close deadlock (see MockCluster).
+            client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+            client.resource(new PodBuilder().withNewMetadata().withNamespace(namespace).withName("ubuntu-deployment-5fccb98689-vrzg")
+                    .addToLabels("app", "ubuntu").endMetadata().withNewSpec().withNodeName("minikube").endSpec()
+                    .withNewStatus().addNewContainerStatus().withName("ubuntu").withContainerID("containerd://" + container.fullId())
+                    .endContainerStatus().endStatus().build()).create();
+            awaitPodAndNamespace(cache, container);
+
             var registry = new ContainerRegistry(null, cache);
             for (Event e : events) {
                 if (e.thread() != null && e.thread().container() != null) {
@@ -74,6 +79,18 @@ class ProdOnlyRuleEnrichmentTest {
             }
         }
         return alerts;
+    }
+
+    private static void awaitPodAndNamespace(KubernetesMetadataCache cache, ContainerInfo container) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (cache.lookup(container).map(k -> k.nsUid()).isEmpty()) {
+            assertThat(System.nanoTime()).as("the cache learns of the pod and its namespace within 10 s").isLessThan(until);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
