@@ -45,7 +45,7 @@ class ProdOnlyRuleEnrichmentTest {
 
     /** Replays the capture with its container's pod placed in {@code namespace} on the mock API server. */
     private List<Alert> replayIn(String namespace, Path capture, RuleEngine engine) {
-        // a fresh mock API server per replay: an empty cluster when the informers list
+        // a fresh, empty mock API server per replay
         try (MockCluster cluster = MockCluster.start()) {
             return replayIn(cluster.client(), namespace, capture, engine);
         }
@@ -58,9 +58,8 @@ class ProdOnlyRuleEnrichmentTest {
         var alerts = new ArrayList<Alert>();
         try (var cache = new KubernetesMetadataCache(client, null)) {
             assertThat(cache.awaitSynced(Duration.ofSeconds(10))).isTrue();
-            // The namespace and the pod are made after the informers listed an empty cluster, so they reach the
-            // cache through its watches, and once the cache knows both, nothing more is on its way to a watch:
-            // the cache can then close without meeting the mock's watch-close deadlock (see MockCluster).
+            // made after the informers listed an empty cluster: the pod and its namespace reach the cache through
+            // its watches, as a pod started while the sensor runs does
             client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
             client.resource(new PodBuilder().withNewMetadata().withNamespace(namespace).withName("ubuntu-deployment-5fccb98689-vrzg")
                     .addToLabels("app", "ubuntu").endMetadata().withNewSpec().withNodeName("minikube").endSpec()
