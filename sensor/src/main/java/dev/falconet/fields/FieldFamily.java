@@ -7,7 +7,7 @@ package dev.falconet.fields;
  * dozen lambdas the rules need instead of the registry's hundreds.
  */
 abstract class FieldFamily implements FieldBinder {
-    /** The extractor of one of the family's fields that take no argument. */
+    /** The extractor of one of the family's fields that take no argument; throws {@link #unknown} for another name. */
     abstract FieldExtractor extractor(String name);
 
     /** Binds a use of one of the family's fields that take an argument (registered with {@link FieldTable#withArg}). */

@@ -77,7 +77,6 @@ final class FieldTable {
             FieldExtractor ex = extractor;
             if (ex == null) {
                 ex = family.extractor(def.name());
-                if (ex == null) throw FieldFamily.unknown(def.name());
                 extractor = ex;
             }
             return BindResult.ok(new BoundField(def, null, def.type(), multiplicity, ex));

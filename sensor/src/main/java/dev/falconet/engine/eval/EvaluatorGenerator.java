@@ -58,7 +58,6 @@ public final class EvaluatorGenerator {
     private static final ClassDesc THIS = ClassDesc.of(EvaluatorGenerator.class.getPackageName() + ".GeneratedRules");
     private static final MethodTypeDesc BOOL_OF_FRAME = MethodTypeDesc.of(CD_boolean, CD_FRAME);
     private static final MethodTypeDesc GET = MethodTypeDesc.of(CD_Object, CD_FRAME);
-    private static final MethodTypeDesc GET_STATIC = MethodTypeDesc.of(CD_Object, CD_FRAME);
     private static final MethodTypeDesc TEST = MethodTypeDesc.of(CD_boolean, CD_Object, CD_FRAME);
     private static final MethodTypeDesc ANY_OF = MethodTypeDesc.of(CD_boolean, CD_LIST, CD_TEST, CD_FRAME);
     private static final MethodTypeDesc NEXT = MethodTypeDesc.of(CD_int, CD_FRAME, CD_int);
@@ -111,7 +110,7 @@ public final class EvaluatorGenerator {
         }
         for (Map.Entry<FieldGetter, String> x : fieldMethods.entrySet()) {
             maxSlot = Math.max(maxSlot, x.getKey().slot());
-            cb.withMethodBody(x.getValue(), GET_STATIC, ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC, c -> field(c, x.getKey()));
+            cb.withMethodBody(x.getValue(), GET, ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC, c -> field(c, x.getKey()));
         }
         int slots = maxSlot + 1;
         cb.withMethodBody("next", NEXT, ClassFile.ACC_PUBLIC, c -> next(c, n, slots));
@@ -170,7 +169,7 @@ public final class EvaluatorGenerator {
     }
 
     private void macro(CodeBuilder c, MacroNode m) {
-        // the frame's macro memo read and written in place (Frame.macroState/storeMacro, inlined):
+        // the frame's macro memo read and written in place (as Frame.macro does):
         // macros[slot] == generation << 1 | value when already evaluated for this event
         int state = c.allocateLocal(TypeKind.INT);
         int tmp = c.allocateLocal(TypeKind.REFERENCE);
@@ -235,7 +234,7 @@ public final class EvaluatorGenerator {
         Label skip = c.newLabel();
         if (k.lhs() instanceof FieldGetter fg) {
             String m = fieldMethods.computeIfAbsent(fg, x -> "f" + fieldMethods.size());
-            c.aload(0).invokestatic(THIS, m, GET_STATIC).astore(tmp);
+            c.aload(0).invokestatic(THIS, m, GET).astore(tmp);
         } else {
             c.loadConstant(constant(k.lhs(), CD_GETTER)).aload(0).invokeinterface(CD_GETTER, "get", GET).astore(tmp);
         }

@@ -86,11 +86,8 @@ public final class Frame {
         return storeMacro(slot, body.eval(this));
     }
 
-    /**
-     * The memoised value of the macro in {@code slot} for this event: 1 true, 0 false, -1 not yet
-     * evaluated. Generated evaluators pair it with {@link #storeMacro}.
-     */
-    public int macroState(int slot) {
+    /** The memoised value of the macro in {@code slot} for this event: 1 true, 0 false, -1 not yet evaluated. */
+    private int macroState(int slot) {
         int[] m = macros;
         if (slot >= m.length) return -1;
         int s = m[slot];
@@ -98,7 +95,7 @@ public final class Frame {
     }
 
     /** Records the macro's value for this event and returns it. */
-    public boolean storeMacro(int slot, boolean v) {
+    private boolean storeMacro(int slot, boolean v) {
         if (slot >= macros.length) grow(slot);
         macros[slot] = generation << 1 | (v ? 1 : 0);
         return v;

@@ -1,5 +1,6 @@
 package dev.falconet.rules.load;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,13 +15,13 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 final class YamlReadAhead {
     private final List<RulesSource> sources;
     private final AtomicIntegerArray claimed;
-    private final CompletableFuture<?>[] results;
+    private final List<CompletableFuture<YamlTreeReader.Result>> results;
 
     YamlReadAhead(List<RulesSource> sources) {
         this.sources = sources;
         this.claimed = new AtomicIntegerArray(sources.size());
-        this.results = new CompletableFuture<?>[sources.size()];
-        for (int i = 0; i < results.length; i++) results[i] = new CompletableFuture<YamlTreeReader.Result>();
+        this.results = new ArrayList<>(sources.size());
+        for (int i = 0; i < sources.size(); i++) results.add(new CompletableFuture<>());
         if (sources.size() > 1) {
             Thread t = new Thread(this::readFromTheEnd, "rules-yaml");
             t.setDaemon(true);
@@ -29,11 +30,10 @@ final class YamlReadAhead {
     }
 
     /** File {@code i}'s YAML: read here when the other thread has not taken it, else its result when done. */
-    @SuppressWarnings("unchecked")
     YamlTreeReader.Result get(int i) {
         if (claimed.compareAndSet(i, 0, 1)) read(i);
         try {
-            return ((CompletableFuture<YamlTreeReader.Result>) results[i]).join();
+            return results.get(i).join();
         } catch (CompletionException e) {
             // the reader's own failure, as if it had been read here
             if (e.getCause() instanceof RuntimeException r) throw r;
@@ -43,14 +43,13 @@ final class YamlReadAhead {
     }
 
     private void readFromTheEnd() {
-        for (int i = results.length - 1; i > 0; i--) {
+        for (int i = results.size() - 1; i > 0; i--) {
             if (claimed.compareAndSet(i, 0, 1)) read(i);
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void read(int i) {
-        CompletableFuture<YamlTreeReader.Result> f = (CompletableFuture<YamlTreeReader.Result>) results[i];
+        CompletableFuture<YamlTreeReader.Result> f = results.get(i);
         try {
             f.complete(YamlTreeReader.read(sources.get(i).text()));
         } catch (RuntimeException | StackOverflowError e) {

@@ -220,8 +220,9 @@ final class YamlTreeReader {
     private static int[] codePointMap(String text) {
         // one char per code point (no surrogate pair; unpaired surrogates count as one, for snakeyaml too):
         // offsets are indexes; String answers this at once for Latin-1 text, without a loop over it
-        if (text.codePointCount(0, text.length()) == text.length()) return null;
-        int[] map = new int[text.codePointCount(0, text.length()) + 1];
+        int codePoints = text.codePointCount(0, text.length());
+        if (codePoints == text.length()) return null;
+        int[] map = new int[codePoints + 1];
         int cp = 0;
         for (int i = 0; i < text.length(); ) {
             map[cp++] = i;

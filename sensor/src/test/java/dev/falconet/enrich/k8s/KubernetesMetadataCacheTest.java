@@ -22,8 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,16 +73,6 @@ class KubernetesMetadataCacheTest {
                 .withNewSpec().addToSelector("app", "foo").addNewPort().withPort(8080).endPort().endSpec().build()).create();
     }
 
-    private static <T> Optional<T> eventually(Supplier<Optional<T>> s) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Optional<T> v = s.get();
-        while (v.isEmpty() && System.nanoTime() < until) {
-            Thread.sleep(20);
-            v = s.get();
-        }
-        return v;
-    }
-
     @Test
     void resolvesContainerIdsToPodNamespaceDeploymentAndServices() throws Exception {
         labNamespaces();
@@ -134,7 +122,7 @@ class KubernetesMetadataCacheTest {
 
             ubuntuDeployment("secured-ns", "5fccb98689", "zmn4t", "containerd://" + SECURED_ID, "10.244.0.7");
 
-            assertThat(eventually(() -> cache.lookup(c))).get().extracting(K8sInfo::podName)
+            assertThat(MockCluster.eventually(() -> cache.lookup(c))).get().extracting(K8sInfo::podName)
                     .isEqualTo("ubuntu-deployment-5fccb98689-zmn4t");
         }
     }

@@ -15,9 +15,12 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.lang.reflect.Field;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -54,6 +57,17 @@ public final class MockCluster implements AutoCloseable {
 
     public KubernetesClient client() {
         return client;
+    }
+
+    /** The first non-empty answer within 10 s (informers see a change through their watches a little later), else empty. */
+    public static <T> Optional<T> eventually(Supplier<Optional<T>> s) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Optional<T> v = s.get();
+        while (v.isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(20);
+            v = s.get();
+        }
+        return v;
     }
 
     /** Closes the client (and its informers' watches) first, then stops the server; fails when it cannot. */

@@ -7,6 +7,7 @@ import dev.falconet.engine.EngineOptions;
 import dev.falconet.engine.RuleEngine;
 import dev.falconet.event.ContainerInfo;
 import dev.falconet.event.Event;
+import dev.falconet.event.K8sInfo;
 import dev.falconet.output.Alert;
 import dev.falconet.rules.load.RulesSource;
 import dev.falconet.sensor.state.ContainerRegistry;
@@ -44,14 +45,15 @@ class ProdOnlyRuleEnrichmentTest {
     }
 
     /** Replays the capture with its container's pod placed in {@code namespace} on the mock API server. */
-    private List<Alert> replayIn(String namespace, Path capture, RuleEngine engine) {
+    private List<Alert> replayIn(String namespace, Path capture, RuleEngine engine) throws InterruptedException {
         // a fresh, empty mock API server per replay
         try (MockCluster cluster = MockCluster.start()) {
             return replayIn(cluster.client(), namespace, capture, engine);
         }
     }
 
-    private List<Alert> replayIn(KubernetesClient client, String namespace, Path capture, RuleEngine engine) {
+    private List<Alert> replayIn(KubernetesClient client, String namespace, Path capture, RuleEngine engine)
+            throws InterruptedException {
         List<Event> events = CaptureReader.open(capture).readAll();
         ContainerInfo container = events.stream().map(e -> e.thread() == null ? null : e.thread().container())
                 .filter(c -> c != null).findFirst().orElseThrow().withK8s(null);
@@ -65,7 +67,8 @@ class ProdOnlyRuleEnrichmentTest {
                     .addToLabels("app", "ubuntu").endMetadata().withNewSpec().withNodeName("minikube").endSpec()
                     .withNewStatus().addNewContainerStatus().withName("ubuntu").withContainerID("containerd://" + container.fullId())
                     .endContainerStatus().endStatus().build()).create();
-            awaitPodAndNamespace(cache, container);
+            assertThat(MockCluster.eventually(() -> cache.lookup(container).map(K8sInfo::nsUid)))
+                    .as("the cache learns of the pod and its namespace within 10 s").isPresent();
 
             var registry = new ContainerRegistry(null, cache);
             for (Event e : events) {
@@ -80,20 +83,8 @@ class ProdOnlyRuleEnrichmentTest {
         return alerts;
     }
 
-    private static void awaitPodAndNamespace(KubernetesMetadataCache cache, ContainerInfo container) {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (cache.lookup(container).map(k -> k.nsUid()).isEmpty()) {
-            assertThat(System.nanoTime()).as("the cache learns of the pod and its namespace within 10 s").isLessThan(until);
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     @Test
-    void firesInProdAndNotInSecuredNs() {
+    void firesInProdAndNotInSecuredNs() throws InterruptedException {
         Path root = repoRoot();
         Path capture = root.resolve("sensor/src/test/resources/fixtures/prod-only/write-below-test-directory/positive.jsonl");
         RuleEngine engine = prodOnlyEngine(root);
